@@ -1,0 +1,54 @@
+import { Command, CommanderError, Option } from "commander";
+import { VERSION, type Registry } from "@corroborate/core";
+import { defaultRegistry } from "./adapters.js";
+import { runReconcile } from "./commands/reconcile.js";
+
+/** Exit codes: 0 success, 1 some input failed (the rest reported), 2 usage error. */
+export const EXIT = { ok: 0, inputFailed: 1, usage: 2 } as const;
+
+const formatOption = () =>
+  new Option("-f, --format <format>", "report format").choices(["json", "md"]).default("md");
+
+/** Builds the `corroborate` command line program. `exit` receives the exit code of the command run. */
+export function buildProgram(exit: (code: number) => void, registry: Registry = defaultRegistry()): Command {
+  const program = new Command("corroborate")
+    .description("Reconcile what news sources say: entities, events, claims, agreements, conflicts, verdicts.")
+    .version(VERSION)
+    .showHelpAfterError()
+    .exitOverride();
+
+  program
+    .command("reconcile")
+    .description("Reconcile articles (any format an adapter reads) and write the report.")
+    .argument("[files...]", "article files or folders")
+    .option("-m, --manifest <file>", "a manifest.json listing the articles and their metadata")
+    .addOption(formatOption())
+    .option("-o, --out <file>", "write the report to a file instead of standard output")
+    .addHelpText("after", "\nExamples:\n  corroborate reconcile a.txt b.html --format json\n  corroborate reconcile --manifest story/manifest.json --out report.md")
+    .action(async (files: string[], opts: { manifest?: string; format: "json" | "md"; out?: string }) => {
+      if (files.length === 0 && !opts.manifest) {
+        throw new CommanderError(EXIT.usage, "corroborate.usage", "error: give article files or --manifest <file>");
+      }
+      exit(await runReconcile(files, opts, registry));
+    });
+
+  return program;
+}
+
+/** Runs the CLI with the given arguments (without `node` and the script). Resolves to the exit code. */
+export async function runCli(argv: string[]): Promise<number> {
+  let code: number = EXIT.ok;
+  const program = buildProgram((c) => (code = c));
+  try {
+    await program.parseAsync(argv, { from: "user" });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help") return EXIT.ok;
+      if (error.code === "corroborate.usage") process.stderr.write(`${error.message}\n`);
+      return EXIT.usage;
+    }
+    process.stderr.write(`corroborate: ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT.inputFailed;
+  }
+  return code;
+}

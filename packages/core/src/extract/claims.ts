@@ -1,0 +1,271 @@
+import type { Article } from "../model/article.js";
+import type { Attribution, Claim, Modality, TimeValue } from "../model/claim.js";
+import type { Entity, Mention } from "../model/entity.js";
+import type { ArticleAnalysis } from "../pipeline/state.js";
+import { APPOINT_WORDS, END_VERBS, EVENT_NOUNS, SPEECH_VERBS, START_VERBS, STOP, concept } from "./lexicon.js";
+import type { Token } from "./nlp.js";
+
+/** Segment kinds claims are drawn from: the article's own body text. */
+const CLAIM_KINDS = new Set(["body", "quote"]);
+
+/** A claim with the working data later stages use (content concepts, tokens). */
+export interface ClaimDraft {
+  claim: Claim;
+  /** Content concepts (lemmas folded through the synonym table), for comparing claims. */
+  concepts: string[];
+  /** Index of the claim within its article. */
+  index: number;
+}
+
+const ATTRIBUTION_END = new RegExp(
+  String.raw`(?:,|—|–)\s*((?:[^,;"“”]{2,90}?))\s+(?:${SPEECH_VERBS})\b([^"“”]{0,60})$`,
+  "u",
+);
+const ATTRIBUTION_END_INVERTED = new RegExp(String.raw`(?:,|—|–)\s*(?:${SPEECH_VERBS})\s+([^,;"“”]{2,90})$`, "u");
+const ATTRIBUTION_START = new RegExp(String.raw`^((?:[^,;"“”]{2,90}?))\s+(?:${SPEECH_VERBS})\b(?:\s+on\s+\w+[\w .]*?)?(?:\s+that)?\s+`, "u");
+const ACCORDING = /\b(according to|citing|as reported by|as quoted by)\s+([^,;.]{2,90})/u;
+
+/** Splits a sentence into clauses at semicolons, dashes and contrastive or relative joints. Linear scan. */
+export function splitClauses(text: string, start: number, end: number): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  const re = /;\s+|\s+—\s+|,\s+(?=(?:while|whereas|but|although|though|where|during which|as well as|however)\b)/gu;
+  const slice = text.slice(start, end);
+  let from = 0;
+  for (let m = re.exec(slice); m; m = re.exec(slice)) {
+    const piece = slice.slice(from, m.index);
+    if (piece.trim().split(/\s+/).length >= 4 && slice.slice(m.index + m[0].length).trim().split(/\s+/).length >= 4) {
+      out.push({ start: start + from, end: start + m.index });
+      from = m.index + m[0].length;
+    }
+  }
+  out.push({ start: start + from, end });
+  return out.map((c) => trim(text, c)).filter((c) => c.end > c.start);
+}
+
+function trim(text: string, c: { start: number; end: number }): { start: number; end: number } {
+  let s = c.start;
+  let e = c.end;
+  while (s < e && /\s/.test(text[s]!)) s++;
+  while (e > s && /\s/.test(text[e - 1]!)) e--;
+  return { start: s, end: e };
+}
+
+/** Finds who a sentence says is speaking, with offsets into the text. */
+export function findAttribution(text: string, start: number, end: number): { start: number; end: number } | null {
+  const s = text.slice(start, end).replace(/[.!?]["”’]?$/u, "");
+  const acc = ACCORDING.exec(s);
+  if (acc) return { start: start + acc.index, end: start + acc.index + acc[0].length };
+  const tail = ATTRIBUTION_END.exec(s) ?? ATTRIBUTION_END_INVERTED.exec(s);
+  if (tail) {
+    const at = tail.index + (/^[,—–]\s*/.exec(tail[0])?.[0].length ?? 0);
+    return { start: start + at, end: start + tail.index + tail[0].length };
+  }
+  const head = ATTRIBUTION_START.exec(s);
+  if (head && head[1]!.split(/\s+/).length <= 10) return { start, end: start + head[0].trimEnd().length };
+  return null;
+}
+
+const FUTURE = /\b(will|shall|'ll|’ll|is set to|are set to|is scheduled to|are scheduled to|is expected to|are expected to|is due to|are due to|is to|are to)\b/iu;
+const PLANNED = /\b(plans? to|planned to|planning to|intends? to|intended to|aims? to|aimed to|prepares? to|is preparing to)\b/iu;
+const DENIED = /\b(denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|refuted)\b/iu;
+const SUGGESTED = /\b(suggested|suggests|may|might|could|probably|possibly|likely|allegedly|appears? to|seems? to)\b/iu;
+const REPORTED = /\b(reportedly|according to|is said to|are said to|was said to|citing|sources said)\b/iu;
+const CONDITIONAL = /\b(if|unless|would)\b/iu;
+const NEGATION = /\b(not|never|no|n't|without|nor|neither)\b|n['’]t\b/iu;
+
+/** How firmly a clause is stated. */
+export function modalityOf(text: string): Modality {
+  if (DENIED.test(text)) return "denied";
+  if (PLANNED.test(text)) return "planned";
+  if (FUTURE.test(text)) return "future";
+  if (SUGGESTED.test(text)) return "suggested";
+  if (REPORTED.test(text)) return "reported";
+  if (CONDITIONAL.test(text)) return "conditional";
+  return "asserted";
+}
+
+/** Whether a clause is negated (or denies something). */
+export function isNegated(text: string): boolean {
+  return NEGATION.test(text) || DENIED.test(text);
+}
+
+/** Inputs of {@link extractClaims} for one article. */
+export interface ClaimContext {
+  article: Article;
+  analysis: ArticleAnalysis;
+  tokens: Token[];
+  mentions: Mention[];
+  entityById: Map<string, Entity>;
+}
+
+/**
+ * Draws atomic claims from an article's body sentences: one per clause, with its attribution, modality,
+ * negation, entities, anchored times, quantities, and the event slots it states (start, end, duration,
+ * counts, spokesperson, appointment). Page furniture and other-language text never give claims.
+ */
+export function extractClaims(ctx: ClaimContext): ClaimDraft[] {
+  const { article, analysis, tokens, mentions, entityById } = ctx;
+  const text = article.text;
+  const drafts: ClaimDraft[] = [];
+  let ti = 0;
+  let mi = 0;
+  for (const sentence of analysis.sentences) {
+    if (!CLAIM_KINDS.has(sentence.kind)) continue;
+    const attribution = findAttribution(text, sentence.start, sentence.end);
+    for (const clause of splitClauses(text, sentence.start, sentence.end)) {
+      while (ti < tokens.length && tokens[ti]!.end <= clause.start) ti++;
+      let tj = ti;
+      while (tj < tokens.length && tokens[tj]!.start < clause.end) tj++;
+      const ctoks = tokens.slice(ti, tj);
+      while (mi < mentions.length && mentions[mi]!.end <= clause.start) mi++;
+      const cmentions: Mention[] = [];
+      for (let k = mi; k < mentions.length && mentions[k]!.start < clause.end; k++) if (mentions[k]!.end <= clause.end) cmentions.push(mentions[k]!);
+      const clauseText = text.slice(clause.start, clause.end);
+      // The sentence's attribution covers each of its clauses.
+      const attr = attribution;
+      const attrMentions = attr ? mentions.filter((m) => m.start >= attr.start && m.end <= attr.end) : [];
+      const attrEntity = pickAttributionEntity(attrMentions, entityById);
+      const attributionOut: Attribution | null = attr ? { start: attr.start, end: attr.end, text: text.slice(attr.start, attr.end), entityId: attrEntity } : null;
+      const inAttr = (o: { start: number; end: number }) => !!attr && o.start >= attr.start && o.end <= attr.end;
+      const times = analysis.times.filter((t) => t.start >= clause.start && t.end <= clause.end);
+      const quantities = analysis.quantities.filter((q) => q.start >= clause.start && q.end <= clause.end);
+      const contentToks = ctoks.filter((t) => !inAttr(t) && isContent(t));
+      const verb = ctoks.find((t) => !inAttr(t) && t.pos === "VERB" && !STOP.has((t.lemma ?? t.text).toLowerCase()));
+      const predicate = verb ? (verb.lemma ?? verb.text).toLowerCase() : null;
+      const ownMentions = cmentions.filter((m) => !inAttr(m));
+      const subjectMention = verb ? ownMentions.filter((m) => m.end <= verb.start).at(0) ?? ownMentions[0] : ownMentions[0];
+      const entityIds = [...new Set(cmentions.map((m) => m.entityId))];
+      const placeIds = entityIds.filter((id) => entityById.get(id)?.type === "place");
+      const body = clauseText;
+      const claim: Claim = {
+        id: `${article.id}#c${drafts.length + 1}`,
+        articleId: article.id,
+        start: clause.start,
+        end: clause.end,
+        text: clauseText,
+        eventId: null,
+        subject: subjectMention ? { start: subjectMention.start, end: subjectMention.end, text: subjectMention.text, entityIds: [subjectMention.entityId] } : null,
+        predicate,
+        object: verb && verb.end < clause.end ? objectOf(text, verb.end, clause.end, ownMentions) : null,
+        attribution: attributionOut,
+        modality: modalityOf(body),
+        negated: isNegated(attr ? stripRange(text, clause, attr) : body),
+        times,
+        quantities,
+        entityIds,
+        placeIds,
+        facts: [],
+      };
+      claim.facts = factsOf(claim, ctoks, ownMentions, entityById, inAttr, attrMentions);
+      drafts.push({ claim, concepts: conceptsOf(contentToks), index: drafts.length });
+    }
+  }
+  return drafts;
+}
+
+function stripRange(text: string, clause: { start: number; end: number }, cut: { start: number; end: number }): string {
+  const a = Math.max(clause.start, cut.start);
+  const b = Math.min(clause.end, cut.end);
+  if (b <= a) return text.slice(clause.start, clause.end);
+  return text.slice(clause.start, a) + " " + text.slice(b, clause.end);
+}
+
+function isContent(t: Token): boolean {
+  if (!/^[\p{L}\p{N}]/u.test(t.text)) return false;
+  const l = (t.lemma ?? t.text).toLowerCase();
+  if (STOP.has(l) || STOP.has(t.text.toLowerCase())) return false;
+  return t.pos === "NOUN" || t.pos === "PROPN" || t.pos === "VERB" || t.pos === "ADJ" || t.pos === "NUM" || t.pos === "ADV" || t.pos === "";
+}
+
+/** Content concepts of tokens: lemmas, lower-cased, British spellings folded, synonyms joined. */
+export function conceptsOf(tokens: readonly Token[]): string[] {
+  const out: string[] = [];
+  for (const t of tokens) {
+    const raw = (t.lemma ?? t.text).toLowerCase().replace(/['’]s$/, "");
+    const l = raw.replace(/our$/, "or").replace(/ence$/, "ense").replace(/isation$/, "ization");
+    out.push(concept(l));
+  }
+  return out;
+}
+
+function objectOf(text: string, from: number, to: number, mentions: Mention[]) {
+  let s = from;
+  while (s < to && /\s/.test(text[s]!)) s++;
+  let e = to;
+  while (e > s && /[\s.,;:!?"”’]/.test(text[e - 1]!)) e--;
+  if (e <= s) return null;
+  return { start: s, end: e, text: text.slice(s, e), entityIds: [...new Set(mentions.filter((m) => m.start >= s && m.end <= e).map((m) => m.entityId))] };
+}
+
+function pickAttributionEntity(mentions: Mention[], entityById: Map<string, Entity>): string | null {
+  const rank = (m: Mention) => {
+    const t = entityById.get(m.entityId)?.type;
+    return t === "person" ? 0 : t === "organization" ? 1 : 2;
+  };
+  const best = [...mentions].sort((a, b) => rank(a) - rank(b) || a.start - b.start)[0];
+  return best ? best.entityId : null;
+}
+
+/** Serialises a time value for comparison: a day, a month, a year, or a range. */
+export function timeKey(t: TimeValue): string | null {
+  if (t.kind === "duration" || !t.startDate) return null;
+  if (t.kind === "range" && t.endDate && t.endDate !== t.startDate) return `${t.startDate}/${t.endDate}`;
+  if (t.grain === "month") return t.startDate.slice(0, 7);
+  if (t.grain === "year") return t.startDate.slice(0, 4);
+  if (t.grain === "week") return `${t.startDate}/${t.endDate ?? t.startDate}`;
+  return t.startDate;
+}
+
+function factsOf(
+  claim: Claim,
+  toks: Token[],
+  mentions: Mention[],
+  entityById: Map<string, Entity>,
+  inAttr: (o: { start: number; end: number }) => boolean,
+  attrMentions: Mention[],
+): Claim["facts"] {
+  const facts: Claim["facts"] = [];
+  const ownTimes = claim.times.filter((t) => !inAttr(t));
+  const lemmas = toks.filter((t) => !inAttr(t)).map((t) => ({ t, l: (t.lemma ?? t.text).toLowerCase() }));
+  const range = ownTimes.find((t) => t.kind === "range" && t.startDate && t.endDate);
+  const hasStartVerb = lemmas.some(({ l }) => START_VERBS.has(l));
+  const hasEndVerb = lemmas.some(({ l }) => END_VERBS.has(l));
+  const appoint = lemmas.find(({ t, l }) => APPOINT_WORDS.has(l) || APPOINT_WORDS.has(t.text.toLowerCase()));
+  if (appoint) {
+    // Taking office belongs to a person, whatever the event: compare it across events.
+    const person = [...mentions].reverse().find((m) => m.end <= appoint.t.start && entityById.get(m.entityId)?.type === "person") ??
+      mentions.find((m) => entityById.get(m.entityId)?.type === "person");
+    const when = ownTimes.find((t) => t.kind !== "duration" && t.startDate);
+    if (person && when) {
+      const key = timeKey(when);
+      if (key) facts.push({ slot: `appointed:${person.entityId}`, value: key, start: when.start, end: when.end });
+    }
+  } else if (range) {
+    facts.push({ slot: "start", value: range.startDate!, start: range.start, end: range.end });
+    facts.push({ slot: "end", value: range.endDate!, start: range.start, end: range.end });
+    if (range.days) facts.push({ slot: "durationDays", value: range.days, start: range.start, end: range.end });
+  } else {
+    const day = ownTimes.find((t) => (t.kind === "date" || t.grain === "day") && t.startDate && t.kind !== "duration");
+    if (day && hasStartVerb && claim.modality !== "denied") facts.push({ slot: "start", value: day.startDate!, start: day.start, end: day.end });
+    else if (day && hasEndVerb) facts.push({ slot: "end", value: day.startDate!, start: day.start, end: day.end });
+  }
+  for (const t of ownTimes) {
+    if (t.kind !== "duration" || t.days === null) continue;
+    // "a six-day trip": a duration that qualifies an event noun right after it.
+    const after = toks.find((k) => k.start >= t.end && /^[\p{L}]/u.test(k.text));
+    if (after && EVENT_NOUNS.has((after.lemma ?? after.text).toLowerCase())) facts.push({ slot: "durationDays", value: t.days, start: t.start, end: after.end });
+    else if (/\b(for|lasting|last|lasted)\s*$/i.test(claim.text.slice(0, t.start - claim.start))) facts.push({ slot: "durationDays", value: t.days, start: t.start, end: t.end });
+  }
+  for (const q of claim.quantities) {
+    if (inAttr(q) || !q.unit) continue;
+    facts.push({ slot: `count:${q.unit}`, value: q.value, start: q.start, end: q.end });
+  }
+  // A spokesperson named in the attribution: who announced it, for the organisation they speak for.
+  if (claim.attribution && /\bspokes(?:person|man|woman)\b/i.test(claim.attribution.text)) {
+    const person = attrMentions.find((m) => entityById.get(m.entityId)?.type === "person");
+    const org = attrMentions.find((m) => entityById.get(m.entityId)?.type === "organization");
+    if (person) facts.push({ slot: org ? `spokesperson:${org.entityId}` : "spokesperson", value: person.entityId, start: person.start, end: person.end });
+  }
+  return facts;
+}
+

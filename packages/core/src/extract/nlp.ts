@@ -1,0 +1,169 @@
+import winkNLP, { type WinkMethods } from "wink-nlp";
+import model from "wink-eng-lite-web-model";
+import type { Offsets } from "../model/span.js";
+
+/**
+ * Which wink-nlp pipeline to use: `sentences` tokenizes and finds sentence boundaries only (about twice as
+ * fast), `pos` also tags parts of speech.
+ */
+export type NlpPipe = "sentences" | "pos";
+
+const instances: Partial<Record<NlpPipe, WinkMethods>> = {};
+
+/**
+ * The shared wink-nlp instance (English lite web model) for a pipeline, created on first use. Loading the
+ * model takes a few hundred milliseconds once per process (or Web Worker); later calls are free.
+ */
+export function getNlp(pipe: NlpPipe = "pos"): WinkMethods {
+  let nlp = instances[pipe];
+  if (!nlp) {
+    nlp = winkNLP(model, pipe === "pos" ? ["sbd", "pos"] : ["sbd"]);
+    instances[pipe] = nlp;
+  }
+  return nlp;
+}
+
+/** One token of a text, with JavaScript string offsets into the text that was passed in. */
+export interface Token {
+  /** Offset of the token's first character. */
+  start: number;
+  /** Offset after the token's last character (`text.slice(start, end) === token.text`). */
+  end: number;
+  /** The token as written. */
+  text: string;
+  /** Universal POS tag (`PROPN`, `NOUN`, `VERB`, `PUNCT`, `SPACE`, ...); `""` when tagging was off. */
+  pos: string;
+  /** Lemma (only when asked for with `lemma: true`). */
+  lemma?: string;
+  /** wink's token type (`word`, `number`, `punctuation`, `url`, `tabCRLF`, ...). */
+  type: string;
+  /** Index of the token's sentence, counted from 0 within the tokenized range. */
+  sentenceIndex: number;
+}
+
+/** Options of {@link tokenize}. */
+export interface TokenizeOptions {
+  /** Start of the range to tokenize (default 0). Offsets of the result stay relative to the whole text. */
+  start?: number;
+  /** End of the range to tokenize (default `text.length`). */
+  end?: number;
+  /** Tag parts of speech (default true). Without it tokenizing is about twice as fast. */
+  pos?: boolean;
+  /** Add lemmas (default false). */
+  lemma?: boolean;
+}
+
+/**
+ * Tokenizes `text` (or `text[start, end)`) with wink-nlp and maps every token back to exact string offsets.
+ * wink keeps no offsets, but it keeps each token's preceding spaces, so offsets are the running sum; each
+ * token is checked against the text and, should wink ever normalise one, found again by a forward search.
+ */
+export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
+  const start = clamp(options.start ?? 0, 0, text.length);
+  const end = clamp(options.end ?? text.length, start, text.length);
+  const withPos = options.pos ?? true;
+  const nlp = getNlp(withPos ? "pos" : "sentences");
+  const its = nlp.its;
+  const slice = text.slice(start, end);
+  const doc = nlp.readDoc(slice);
+  const tokens = doc.tokens();
+  const values = tokens.out(its.value) as string[];
+  const spaces = tokens.out(its.precedingSpaces) as string[];
+  const types = tokens.out(its.type) as string[];
+  const pos = withPos ? (tokens.out(its.pos) as string[]) : null;
+  // wink's typings miss the addons argument of its.lemma; the call is the documented one.
+  const lemmas = options.lemma ? (tokens.out(its.lemma as unknown as typeof its.value) as string[]) : null;
+  const sentenceOf = sentenceIndexOfTokens(doc.sentences().out(its.span) as unknown as number[][], values.length);
+  const offsets = tokenOffsets(slice, values, spaces);
+  const out: Token[] = new Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const o = offsets[i] as Offsets;
+    const token: Token = {
+      start: start + o.start,
+      end: start + o.end,
+      text: slice.slice(o.start, o.end),
+      pos: pos ? (pos[i] ?? "") : "",
+      type: types[i] ?? "",
+      sentenceIndex: sentenceOf[i] ?? 0,
+    };
+    if (lemmas) token.lemma = lemmas[i] ?? token.text;
+    out[i] = token;
+  }
+  return out;
+}
+
+/**
+ * Sentence ranges of `text[start, end)` found by wink-nlp's sentence boundary detection, as offsets into
+ * `text`, trimmed of surrounding whitespace. Empty ranges are dropped.
+ */
+export function winkSentences(text: string, start: number, end: number): Offsets[] {
+  const nlp = getNlp("sentences");
+  const its = nlp.its;
+  const slice = text.slice(start, end);
+  const doc = nlp.readDoc(slice);
+  const tokens = doc.tokens();
+  const values = tokens.out(its.value) as string[];
+  if (values.length === 0) return [];
+  const offsets = tokenOffsets(slice, values, tokens.out(its.precedingSpaces) as string[]);
+  const spans = doc.sentences().out(its.span) as unknown as number[][];
+  const out: Offsets[] = [];
+  for (const [first, last] of spans) {
+    const a = offsets[first ?? 0];
+    const b = offsets[last ?? values.length - 1];
+    if (!a || !b) continue;
+    let s = start + a.start;
+    let e = start + b.end;
+    while (s < e && isSpace(text.charCodeAt(s))) s++;
+    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+    if (e > s) out.push({ start: s, end: e });
+  }
+  return out;
+}
+
+/** Offsets of wink tokens within `slice`: running sum of preceding spaces and values, verified. */
+function tokenOffsets(slice: string, values: string[], spaces: string[]): Offsets[] {
+  const out: Offsets[] = new Array(values.length);
+  let cursor = 0;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i] ?? "";
+    const expected = cursor + (spaces[i]?.length ?? 0);
+    let at = expected;
+    if (!slice.startsWith(value, expected)) {
+      const found = slice.indexOf(value, cursor);
+      at = found >= 0 ? found : Math.min(expected, slice.length);
+    }
+    const stop = Math.min(at + value.length, slice.length);
+    out[i] = { start: at, end: stop };
+    cursor = stop;
+  }
+  return out;
+}
+
+function sentenceIndexOfTokens(spans: number[][], count: number): number[] {
+  const out = new Array<number>(count).fill(0);
+  spans.forEach(([first, last], index) => {
+    for (let t = first ?? 0; t <= (last ?? -1) && t < count; t++) out[t] = index;
+  });
+  return out;
+}
+
+/** Whitespace as String.prototype.trim sees it (ASCII spaces, NBSP, Unicode spaces, line breaks). */
+export function isSpace(code: number): boolean {
+  return (
+    code === 32 ||
+    (code >= 9 && code <= 13) ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+function clamp(n: number, lo: number, hi: number): number {
+  return n < lo ? lo : n > hi ? hi : n;
+}

@@ -1,0 +1,36 @@
+/**
+ * @corroborate/core: the model (zod schemas), the adapter contract and registry, and the
+ * reconciliation pipeline. Read the pipeline top to bottom in `pipeline/stages.ts`.
+ */
+export * from "./model/index.js";
+export * from "./errors.js";
+export * from "./ingest/input.js";
+export * from "./ingest/decode.js";
+export * from "./ingest/adapter.js";
+export * from "./ingest/registry.js";
+export * from "./ingest/manifest.js";
+export * from "./ingest/structured.js";
+export * from "./extract/segment.js";
+export type { ArticleAnalysis, PipelineState, Sentence, Stage } from "./pipeline/state.js";
+export {
+  defaultStages,
+  segmentStage,
+  entitiesStage,
+  timeStage,
+  claimsStage,
+  eventsStage,
+  agreementsStage,
+  conflictsStage,
+} from "./pipeline/stages.js";
+export { resolveEntities, type EntityResolution } from "./resolve/entities.js";
+export { extractClaims, findAttribution, splitClauses, modalityOf, isNegated, timeKey, conceptsOf, type ClaimDraft, type ClaimContext } from "./extract/claims.js";
+export { concept } from "./extract/lexicon.js";
+export { groupEvents, type EventGrouping } from "./reconcile/events.js";
+export { findAgreements, type AgreementOptions } from "./reconcile/agreements.js";
+export { findConflicts, valuesAgree, type ConflictResult } from "./reconcile/conflicts.js";
+export { copyGroups } from "./reconcile/copies.js";
+export { idfWeights, weightedDice, keysOverlap, timesCompatible } from "./reconcile/similarity.js";
+export { reconcile, type ReconcileOptions } from "./pipeline/reconcile.js";
+export { renderJson } from "./report/json.js";
+export { renderMarkdown } from "./report/markdown.js";
+export { VERSION } from "./version.js";

@@ -1,0 +1,261 @@
+/**
+ * Helpers shared by the adapters of structured news formats (feeds, JSON-LD, ninjs, NewsML-G2):
+ * guards against hostile JSON and XML, publication date normalisation, and the layout of an
+ * article's text from a headline and a body.
+ */
+import { HostileInputError, ParseError, type CorroborateError } from "../errors.js";
+import type { Segment } from "../model/article.js";
+import { lineParagraphs } from "../extract/segment.js";
+import type { AdapterArticle } from "./adapter.js";
+import { looksBinary } from "./decode.js";
+import type { AdapterInput, ParseOptions } from "./input.js";
+
+/** Limits for {@link parseJsonBounded}. */
+export interface JsonLimits {
+  /** Deepest nesting of arrays and objects allowed (default 256). */
+  maxDepth?: number;
+  /** Most members one array or object may hold (default 1,000,000). */
+  maxMembers?: number;
+}
+
+/**
+ * Parses JSON after a linear scan that bounds nesting depth and container size, so that a JSON
+ * bomb (100,000 nested arrays, an array of millions of members) is a {@link HostileInputError}
+ * before any recursive walk can overflow the stack. Malformed JSON is a {@link ParseError}.
+ * JSON.parse does the parsing; only the bounding scan is ours (JSON.parse has no limits).
+ */
+export function parseJsonBounded(name: string, text: string, limits: JsonLimits = {}): unknown {
+  const maxDepth = limits.maxDepth ?? 256;
+  const maxMembers = limits.maxMembers ?? 1_000_000;
+  const members: number[] = [];
+  let inString = false;
+  let escaped = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (escaped) escaped = false;
+      else if (c === 92) escaped = true;
+      else if (c === 34) inString = false;
+    } else if (c === 34) {
+      inString = true;
+    } else if (c === 123 || c === 91) {
+      members.push(1);
+      if (members.length > maxDepth) {
+        throw new HostileInputError(name, `the JSON nests deeper than ${maxDepth} levels`);
+      }
+    } else if (c === 125 || c === 93) {
+      members.pop();
+    } else if (c === 44 && members.length > 0) {
+      const n = members[members.length - 1]! + 1;
+      if (n > maxMembers) throw new HostileInputError(name, `a JSON array or object holds more than ${maxMembers} members`);
+      members[members.length - 1] = n;
+    }
+  }
+  try {
+    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (cause) {
+    throw new ParseError(name, `not valid JSON: ${(cause as Error).message}`, { cause });
+  }
+}
+
+/** Limits for {@link assertSafeXml}. */
+export interface XmlLimits {
+  /** Deepest element nesting allowed (default 512). */
+  maxDepth?: number;
+}
+
+const XML_TOKEN = /<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!ENTITY|<(\/?)[A-Za-z_][^<>]*?(\/?)>/gi;
+
+/**
+ * Refuses XML that could expand entities or reach outside the input, before any parser sees it:
+ * any `<!ENTITY` declaration (billion laughs, XXE with SYSTEM/PUBLIC identifiers) and element
+ * nesting deeper than `maxDepth` are a {@link HostileInputError}. A plain DOCTYPE without an
+ * internal subset (RSS 0.91's) is allowed: parsers here never fetch DTDs. Linear in the input.
+ */
+export function assertSafeXml(name: string, text: string, limits: XmlLimits = {}): void {
+  const maxDepth = limits.maxDepth ?? 512;
+  let depth = 0;
+  XML_TOKEN.lastIndex = 0;
+  for (let m = XML_TOKEN.exec(text); m; m = XML_TOKEN.exec(text)) {
+    const token = m[0];
+    if (token.length === 8 && token.toUpperCase() === "<!ENTITY") {
+      throw new HostileInputError(
+        name,
+        "the XML declares entities (<!ENTITY>): entity expansion and external entities are refused",
+      );
+    }
+    if (token.startsWith("<!") || token.startsWith("<?")) continue;
+    if (m[1] === "/") depth = Math.max(0, depth - 1);
+    else if (m[2] !== "/") {
+      depth++;
+      if (depth > maxDepth) throw new HostileInputError(name, `the XML nests elements deeper than ${maxDepth} levels`);
+    }
+  }
+}
+
+const MONTHS: Record<string, number> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
+};
+// RFC 822 / RFC 2822 zone names; military single letters other than Z are ambiguous (RFC 2822 §4.3) and ignored.
+const ZONES: Record<string, number> = {
+  ut: 0, utc: 0, gmt: 0, z: 0, est: -300, edt: -240, cst: -360, cdt: -300, mst: -420, mdt: -360, pst: -480, pdt: -420,
+};
+const RFC822 =
+  /^(?:[A-Za-z]{2,9},?\s+)?(\d{1,2})\s+([A-Za-z]{3,9})\.?\s+(\d{2}|\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?(?:\s*([+-]\d{4}|[A-Za-z]{1,4}))?\s*$/;
+const ISO =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?\s*([Zz]|[+-]\d{2}:?\d{2})?)?$/;
+
+/**
+ * Normalises a publication date to ISO 8601, keeping the source's UTC offset (so that "Sunday" in
+ * the text is anchored to the source's local day): RFC 3339 / ISO 8601 (`2024-05-03T09:30:00+02:00`,
+ * `2024-05-03`) and RFC 822 / 2822 (`Fri, 03 May 2024 09:30:00 +0200`, `3 May 24 07:30 GMT`). Returns
+ * null for anything else or an impossible date. Written by hand because Date and chrono-node
+ * convert to UTC and lose the offset.
+ */
+export function normaliseDate(value: string | null | undefined): string | null {
+  if (typeof value !== "string") return null;
+  const s = value.trim();
+  let m = ISO.exec(s);
+  if (m) {
+    const [, y, mo, d, h, mi, sec, frac, zone] = m;
+    if (!validDate(+y!, +mo!, +d!)) return null;
+    if (h === undefined) return `${y}-${mo}-${d}`;
+    if (+h > 23 || +mi! > 59 || +(sec ?? 0) > 60) return null;
+    return `${y}-${mo}-${d}T${h}:${mi}:${sec ?? "00"}${frac ?? ""}${zone ? isoZone(zone) : ""}`;
+  }
+  m = RFC822.exec(s);
+  if (m) {
+    const [, d, monthName, yearText, h, mi, sec, zone] = m;
+    const month = MONTHS[monthName!.slice(0, 3).toLowerCase()];
+    if (!month) return null;
+    // RFC 2822 §4.3: two-digit years 00-49 are 2000-2049, 50-99 are 1950-1999.
+    const year = yearText!.length === 2 ? (+yearText! < 50 ? 2000 + +yearText! : 1900 + +yearText!) : +yearText!;
+    if (!validDate(year, month, +d!)) return null;
+    const date = `${year}-${pad(month)}-${pad(+d!)}`;
+    if (h === undefined) return date;
+    if (+h > 23 || +mi! > 59 || +(sec ?? 0) > 60) return null;
+    let offset = "";
+    if (zone && /^[+-]\d{4}$/.test(zone)) offset = isoZone(zone);
+    else if (zone && ZONES[zone.toLowerCase()] !== undefined) offset = minutesZone(ZONES[zone.toLowerCase()]!);
+    return `${date}T${pad(+h)}:${mi}:${sec ?? "00"}${offset}`;
+  }
+  return null;
+}
+
+function validDate(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1) return false;
+  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, "0");
+}
+
+function isoZone(zone: string): string {
+  if (zone === "Z" || zone === "z") return "Z";
+  const sign = zone[0]!;
+  const digits = zone.slice(1).replace(":", "");
+  if (digits === "0000") return "Z";
+  return `${sign}${digits.slice(0, 2)}:${digits.slice(2)}`;
+}
+
+function minutesZone(minutes: number): string {
+  if (minutes === 0) return "Z";
+  const abs = Math.abs(minutes);
+  return `${minutes < 0 ? "-" : "+"}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}
+
+/** An article body already turned into text, with classified segments indexing into it. */
+export interface BodyText {
+  text: string;
+  segments: Segment[];
+}
+
+/** What {@link composeArticleText} lays out. */
+export interface ArticleParts {
+  /** The headline, as its own `title` segment first. */
+  title?: string | null;
+  /** A dateline (`OSLO, 3 May`), as a `dateline` segment before the body. */
+  dateline?: string | null;
+  /** The body: plain text (each non-empty line a `body` paragraph) or text with its own segments. */
+  body: string | BodyText;
+}
+
+/**
+ * Lays out an article's text as `headline`, blank line, `dateline`, blank line, body, and returns
+ * segments indexing into it (the body's own segments shifted). Empty parts are left out.
+ */
+export function composeArticleText(parts: ArticleParts): BodyText {
+  const body: BodyText = typeof parts.body === "string" ? { text: parts.body, segments: lineParagraphs(parts.body) } : parts.body;
+  let text = "";
+  const segments: Segment[] = [];
+  const add = (value: string, kind: Segment["kind"], reason: string) => {
+    if (text) text += "\n\n";
+    segments.push({ start: text.length, end: text.length + value.length, kind, language: null, reason });
+    text += value;
+  };
+  const title = cleanField(parts.title);
+  const dateline = cleanField(parts.dateline);
+  if (title) add(title, "title", "headline field");
+  if (dateline) add(dateline, "dateline", "dateline field");
+  if (body.text.trim()) {
+    if (text) text += "\n\n";
+    const offset = text.length;
+    text += body.text;
+    for (const s of body.segments) segments.push({ ...s, start: s.start + offset, end: s.end + offset });
+  }
+  return { text, segments };
+}
+
+/** Collapses runs of whitespace in a one-line field and trims it; null when nothing is left. */
+export function cleanField(value: string | null | undefined): string | null {
+  if (typeof value !== "string") return null;
+  const s = value.replace(/\s+/g, " ").trim();
+  return s ? s : null;
+}
+
+/**
+ * The first characters of an input for cheap format detection (`detect`): at most `bytes` bytes
+ * decoded leniently, without a byte order mark or leading whitespace; "" for binary data.
+ */
+export function inputHead(input: AdapterInput, bytes = 4096): string {
+  if (typeof input.data === "string") return input.data.slice(0, bytes).replace(/^\uFEFF/, "").trimStart();
+  const sample = input.data.subarray(0, bytes);
+  if (looksBinary(sample)) return "";
+  return new TextDecoder().decode(sample).replace(/^\uFEFF/, "").trimStart();
+}
+
+/** What a multi-item format produced: the items it read and, for each item it could not read, the error. */
+export interface ItemsResult<A = AdapterArticle> {
+  articles: A[];
+  failures: CorroborateError[];
+}
+
+/**
+ * Ends an adapter's parse of a multi-item input: reports each failed item through
+ * `options.onItemFailure` and returns the good ones; when no item could be read, throws (the one
+ * item's own error, or a {@link ParseError} naming how many failed and the first reason).
+ */
+export function settleItems<A>(name: string, result: ItemsResult<A>, options: ParseOptions, what = "item"): A[] {
+  const { articles, failures } = result;
+  if (articles.length === 0) {
+    if (failures.length === 1) throw failures[0];
+    if (failures.length > 1) {
+      throw new ParseError(name, `none of the ${failures.length} ${what}s could be read; the first: ${failures[0]!.message}`, {
+        cause: failures[0],
+      });
+    }
+    throw new ParseError(name, `no ${what} found`);
+  }
+  for (const failure of failures) options.onItemFailure?.(failure);
+  return articles;
+}
+
+/**
+ * The local name (prefix dropped) of an XML document's root element: the first element after the
+ * prolog (declaration, comments, DOCTYPE, processing instructions); null when there is none in `head`.
+ */
+export function xmlRootElement(head: string): string | null {
+  const m = /^\uFEFF?(?:\s*(?:<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>[]*(?:\[[\s\S]*?\])?\s*>))*\s*<(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)/i.exec(head);
+  return m ? m[1]! : null;
+}

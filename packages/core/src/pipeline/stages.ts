@@ -1,0 +1,114 @@
+/**
+ * The pipeline, top to bottom. Each stage reads what the previous ones wrote into the state:
+ *
+ * 1. segment     paragraphs and sentences; page furniture and other languages classified
+ * 2. entities    names found and resolved within and across articles
+ * 3. time        dates anchored to each article's publication date; durations; quantities
+ * 4. claims      atomic claims with attribution, modality, qualifiers and event slots
+ * 5. events      articles and claims grouped into the events they report
+ * 6. agreements  claims that say the same thing, independent sources counted
+ * 7. conflicts   true disagreements, and differences explained as not conflicts
+ */
+import { extractClaims, type ClaimDraft } from "../extract/claims.js";
+import { tokenize, type Token } from "../extract/nlp.js";
+import { segmentArticle } from "../extract/segment.js";
+import { findAgreements } from "../reconcile/agreements.js";
+import { findConflicts } from "../reconcile/conflicts.js";
+import { copyGroups } from "../reconcile/copies.js";
+import { groupEvents } from "../reconcile/events.js";
+import { resolveEntities } from "../resolve/entities.js";
+import type { PipelineState, Stage } from "./state.js";
+
+/** Segment kinds whose text is analysed for times, quantities and claims. */
+const CONTENT_KINDS = new Set(["body", "quote"]);
+
+/** Stage 1: paragraphs and sentences, segments classified (body vs furniture, other languages). */
+export const segmentStage: Stage = {
+  name: "segment",
+  run(state: PipelineState) {
+    state.articles = state.articles.map((article) => {
+      const { segments, sentences } = segmentArticle(article);
+      const next = { ...article, segments };
+      state.analyses.set(article.id, { article: next, sentences, times: [], quantities: [], tokens: [], claims: [] });
+      return next;
+    });
+  },
+};
+
+/** Stage 2: names found and resolved within and across articles. */
+export const entitiesStage: Stage = {
+  name: "entities",
+  run(state: PipelineState) {
+    const { entities, mentionsByArticle } = resolveEntities(state.articles, state.analyses);
+    state.entities = entities;
+    state.mentionsByArticle = mentionsByArticle;
+  },
+};
+
+/** Stage 3: time expressions anchored to the publication date, and quantities, in body text. */
+export const timeStage: Stage = {
+  name: "time",
+  run(state: PipelineState) {
+    for (const article of state.articles) {
+      const analysis = state.analyses.get(article.id)!;
+      for (const s of article.segments) {
+        if (!CONTENT_KINDS.has(s.kind)) continue;
+        void s; // TEMP: wired when extract/time.ts lands
+        void analysis;
+      }
+    }
+  },
+};
+
+/** Stage 4: claims from body sentences (tagged once with wink-nlp for verbs and lemmas). */
+export const claimsStage: Stage = {
+  name: "claims",
+  run(state: PipelineState) {
+    const entityById = new Map(state.entities.map((e) => [e.id, e]));
+    for (const article of state.articles) {
+      const analysis = state.analyses.get(article.id)!;
+      const tokens: Token[] = [];
+      for (const s of article.segments) {
+        if (CONTENT_KINDS.has(s.kind)) tokens.push(...tokenize(article.text, { start: s.start, end: s.end, pos: true, lemma: true }));
+      }
+      analysis.tokens = tokens;
+      analysis.claims = extractClaims({ article, analysis, tokens, mentions: state.mentionsByArticle.get(article.id) ?? [], entityById });
+    }
+  },
+};
+
+function drafts(state: PipelineState): Map<string, ClaimDraft[]> {
+  return new Map(state.articles.map((a) => [a.id, state.analyses.get(a.id)?.claims ?? []]));
+}
+
+/** Stage 5: events, and each claim's event. */
+export const eventsStage: Stage = {
+  name: "events",
+  run(state: PipelineState) {
+    const { events } = groupEvents(state.articles, drafts(state), state.entities);
+    state.events = events;
+    state.claims = state.articles.flatMap((a) => (state.analyses.get(a.id)?.claims ?? []).map((d) => d.claim));
+  },
+};
+
+/** Stage 6: agreements, counting wire copies once. */
+export const agreementsStage: Stage = {
+  name: "agreements",
+  run(state: PipelineState) {
+    const all = [...drafts(state).values()].flat();
+    state.agreements = findAgreements(all, state.articles, copyGroups(state.articles.filter((a) => a.role === "source")));
+  },
+};
+
+/** Stage 7: conflicts and explained non-conflicts. */
+export const conflictsStage: Stage = {
+  name: "conflicts",
+  run(state: PipelineState) {
+    const { conflicts, nonConflicts } = findConflicts(state.claims, state.articles, state.entities);
+    state.conflicts = conflicts;
+    state.nonConflicts = nonConflicts;
+  },
+};
+
+/** The default stages, in the order they run. */
+export const defaultStages: readonly Stage[] = [segmentStage, entitiesStage, timeStage, claimsStage, eventsStage, agreementsStage, conflictsStage];

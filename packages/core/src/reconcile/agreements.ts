@@ -1,0 +1,132 @@
+import type { Article } from "../model/article.js";
+import type { Agreement } from "../model/reconcile.js";
+import type { ClaimDraft } from "../extract/claims.js";
+import { idfWeights, timesCompatible, weightedDice } from "./similarity.js";
+
+/** Options of {@link findAgreements}. */
+export interface AgreementOptions {
+  /** Weighted Dice similarity from which two claims say the same thing (default 0.42). */
+  threshold?: number;
+  /** Concepts shared by more claims than this are not used to find candidate pairs (default 200). */
+  maxPosting?: number;
+}
+
+/**
+ * Groups claims of different articles that say the same thing in different words. Candidates come from an
+ * inverted index of rare concepts (synonyms folded, entities as concepts), so only claims that share
+ * something are compared; a pair agrees when its weighted similarity passes the threshold, its negation
+ * matches and its dates are compatible. Independent sources count wire copies once; derived texts never count.
+ */
+export function findAgreements(
+  drafts: readonly ClaimDraft[],
+  articles: readonly Article[],
+  copyOf: ReadonlyMap<string, string>,
+  options: AgreementOptions = {},
+): Agreement[] {
+  const threshold = options.threshold ?? 0.42;
+  const maxPosting = options.maxPosting ?? 200;
+  const roleOf = new Map(articles.map((a) => [a.id, a.role]));
+  const order = new Map(articles.map((a, i) => [a.id, i]));
+  const sets = drafts.map((d) => new Set([...d.concepts, ...d.claim.entityIds.map((e) => `@${e}`), ...(d.claim.negated ? ["¬"] : [])]));
+  const idf = idfWeights(sets);
+  const index = new Map<string, number[]>();
+  sets.forEach((set, i) => {
+    for (const c of set) {
+      if ((idf.get(c) ?? 0) < Math.log(1 + 3)) continue; // too common to find pairs: in over a third of claims
+      const list = index.get(c);
+      if (list) list.push(i);
+      else index.set(c, [i]);
+    }
+  });
+  // Score candidate pairs (blocked by the index), then merge groups best pair first. Two groups merge only
+  // when every cross pair is compatible (negation, dates) and their average similarity stays high, so one
+  // loose pair cannot chain unrelated claims together.
+  const n = drafts.length;
+  const sims = new Map<number, number>();
+  const pairs: [number, number, number][] = [];
+  for (const list of index.values()) {
+    if (list.length < 2 || list.length > maxPosting) continue;
+    for (let x = 0; x < list.length; x++)
+      for (let y = x + 1; y < list.length; y++) {
+        const a = list[x]!;
+        const b = list[y]!;
+        const key = a * n + b;
+        if (sims.has(key)) continue;
+        const ca = drafts[a]!.claim;
+        const cb = drafts[b]!.claim;
+        const ok = ca.articleId !== cb.articleId && ca.negated === cb.negated && timesCompatible(ca, cb);
+        const sim = ok ? weightedDice(sets[a]!, sets[b]!, idf) : -1;
+        sims.set(key, sim);
+        if (sim >= threshold) pairs.push([a, b, sim]);
+      }
+  }
+  pairs.sort((p, q) => q[2] - p[2] || p[0] - q[0] || p[1] - q[1]);
+  const simOf = (a: number, b: number) => sims.get(Math.min(a, b) * n + Math.max(a, b)) ?? 0;
+  const groupOf = drafts.map((_, i) => i);
+  const membersOf = new Map<number, number[]>(drafts.map((_, i) => [i, [i]]));
+  for (const [a, b] of pairs) {
+    const ga = groupOf[a]!;
+    const gb = groupOf[b]!;
+    if (ga === gb) continue;
+    const A = membersOf.get(ga)!;
+    const B = membersOf.get(gb)!;
+    let total = 0;
+    let compatible = true;
+    for (const x of A) {
+      for (const y of B) {
+        const ca = drafts[x]!.claim;
+        const cb = drafts[y]!.claim;
+        if (ca.negated !== cb.negated || !timesCompatible(ca, cb)) {
+          compatible = false;
+          break;
+        }
+        total += Math.max(0, simOf(x, y));
+      }
+      if (!compatible) break;
+    }
+    if (!compatible || total / (A.length * B.length) < threshold * 0.6) continue;
+    const [keep, drop] = ga < gb ? [ga, gb] : [gb, ga];
+    const merged = [...membersOf.get(keep)!, ...membersOf.get(drop)!];
+    membersOf.set(keep, merged);
+    membersOf.delete(drop);
+    for (const m of merged) groupOf[m] = keep;
+  }
+  const find = (i: number) => groupOf[i]!;
+  const groups = new Map<number, number[]>();
+  drafts.forEach((_, i) => {
+    const r = find(i);
+    const list = groups.get(r);
+    if (list) list.push(i);
+    else groups.set(r, [i]);
+  });
+  const out: Agreement[] = [];
+  for (const members of groups.values()) {
+    const claims = members.map((i) => drafts[i]!.claim);
+    const articleIds = [...new Set(claims.map((c) => c.articleId))].sort((a, b) => order.get(a)! - order.get(b)!);
+    if (articleIds.length < 2) continue;
+    const sources = articleIds.filter((id) => roleOf.get(id) === "source");
+    const families = new Map<string, string[]>();
+    for (const id of sources) {
+      const root = copyOf.get(id) ?? id;
+      families.set(root, [...(families.get(root) ?? []), id]);
+    }
+    const eventIds = [...new Set(claims.map((c) => c.eventId).filter((e): e is string => e !== null))];
+    const lead = claims.find((c) => roleOf.get(c.articleId) === "source") ?? claims[0]!;
+    out.push({
+      id: "",
+      claimIds: claims.sort((a, b) => order.get(a.articleId)! - order.get(b.articleId)! || a.start - b.start).map((c) => c.id),
+      articleIds,
+      independentSources: families.size,
+      copyGroups: [...families.values()].filter((g) => g.length > 1),
+      eventId: eventIds.length === 1 ? eventIds[0]! : null,
+      summary: lead.text.length > 140 ? `${lead.text.slice(0, 139)}…` : lead.text,
+    });
+  }
+  const pos = new Map(drafts.map((d) => [d.claim.id, [order.get(d.claim.articleId)!, d.claim.start] as const]));
+  out.sort((a, b) => {
+    const pa = pos.get(a.claimIds[0]!)!;
+    const pb = pos.get(b.claimIds[0]!)!;
+    return pa[0] - pb[0] || pa[1] - pb[1];
+  });
+  return out.map((g, i) => ({ ...g, id: `agr-${i + 1}` }));
+}

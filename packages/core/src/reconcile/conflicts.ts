@@ -1,0 +1,222 @@
+import type { Article } from "../model/article.js";
+import type { Claim } from "../model/claim.js";
+import type { Entity } from "../model/entity.js";
+import type { Conflict, NonConflict, SlotValue } from "../model/reconcile.js";
+import { TOLL_UNITS } from "../extract/lexicon.js";
+import { keysOverlap } from "./similarity.js";
+
+interface FactRef {
+  claim: Claim;
+  slot: string;
+  value: string | number;
+  /** How the value was said: a range, a duration, a date, a count. */
+  form: string;
+}
+
+/** Result of {@link findConflicts}. */
+export interface ConflictResult {
+  conflicts: Conflict[];
+  nonConflicts: NonConflict[];
+}
+
+const isDateValue = (v: string | number) => typeof v === "string" && /^\d{4}(-\d{2}){0,2}(\/\d{4}(-\d{2}){0,2})?$/.test(v);
+
+/** Whether two slot values can both be true: equal numbers, or dates where one contains the other. */
+export function valuesAgree(a: string | number, b: string | number): boolean {
+  if (typeof a === "number" && typeof b === "number") return a === b;
+  if (isDateValue(a) && isDateValue(b)) return keysOverlap(String(a), String(b));
+  return String(a) === String(b);
+}
+
+/**
+ * Finds true conflicts (the same slot of the same event, or a person's own slot such as when they took
+ * office, with incompatible values) and explains the differences that are not conflicts: another event,
+ * the same value said two ways (a range and a duration), a later update of a toll, a spelling variant.
+ * Facts are bucketed by slot first, so only facts about the same thing are compared.
+ */
+export function findConflicts(claims: readonly Claim[], articles: readonly Article[], entities: readonly Entity[]): ConflictResult {
+  const articleById = new Map(articles.map((a) => [a.id, a]));
+  const order = new Map(articles.map((a, i) => [a.id, i]));
+  const byScope = new Map<string, FactRef[]>();
+  const bySlot = new Map<string, FactRef[]>();
+  for (const claim of claims) {
+    for (const f of claim.facts) {
+      const form = formOf(claim, f);
+      const ref: FactRef = { claim, slot: f.slot, value: f.value, form };
+      const personal = f.slot.startsWith("appointed:");
+      if (!personal && !claim.eventId) continue;
+      const scope = personal ? f.slot : `${claim.eventId}|${f.slot}`;
+      push(byScope, scope, ref);
+      if (!personal) push(bySlot, f.slot, ref);
+    }
+  }
+  const conflicts: Omit<Conflict, "id">[] = [];
+  const nonConflicts: Omit<NonConflict, "id">[] = [];
+
+  for (const [scope, refs] of byScope) {
+    const classes = classesOf(refs);
+    const eventId = scope.includes("|") ? scope.split("|")[0]! : null;
+    const slot = refs[0]!.slot;
+    if (classes.length > 1) {
+      const articlesPerClass = classes.map((c) => new Set(c.map((r) => r.claim.articleId)));
+      // Disagreement only when different articles hold different values.
+      if (new Set(articlesPerClass.flatMap((s) => [...s])).size < 2) continue;
+      const values = classes.map((c) => slotValue(c, order));
+      if (slot.startsWith("count:") && isUpdate(classes, articleById)) {
+        nonConflicts.push({
+          slot,
+          reason: "update",
+          claimIds: values.flatMap((v) => v.claimIds),
+          values,
+          explanation: `Later reports give a different ${slotName(slot)} (${values.map((v) => v.value).join(" → ")}): an update over time, not a disagreement.`,
+        });
+        continue;
+      }
+      conflicts.push({
+        eventId,
+        slot,
+        claimIds: values.flatMap((v) => v.claimIds),
+        values,
+        explanation: `Sources disagree on ${slotName(slot)}: ${values.map((v) => `${v.value} (${v.articleIds.join(", ")})`).join(" vs ")}.`,
+      });
+    } else if (classes.length === 1) {
+      const forms = new Set(refs.map((r) => r.form));
+      const arts = new Set(refs.map((r) => r.claim.articleId));
+      if (forms.size > 1 && arts.size > 1) {
+        const byForm = [...forms].map((form) => refs.filter((r) => r.form === form));
+        const values = byForm.map((c) => ({ ...slotValue(c, order), value: `${c[0]!.value} (${c[0]!.form})` }));
+        nonConflicts.push({
+          slot,
+          reason: "same-value",
+          claimIds: values.flatMap((v) => v.claimIds),
+          values,
+          explanation: `The same ${slotName(slot)} said two ways (${[...forms].join(" and ")}): they agree.`,
+        });
+      }
+    }
+  }
+
+  // The same slot with different values in different events: not a conflict, another event.
+  for (const [slot, refs] of bySlot) {
+    const events = [...new Set(refs.map((r) => r.claim.eventId!))].sort();
+    for (let i = 0; i < events.length; i++)
+      for (let j = i + 1; j < events.length; j++) {
+        const a = refs.filter((r) => r.claim.eventId === events[i]);
+        const b = refs.filter((r) => r.claim.eventId === events[j]);
+        if (a.some((x) => b.some((y) => valuesAgree(x.value, y.value)))) continue;
+        const va = slotValue(a, order);
+        const vb = slotValue(b, order);
+        nonConflicts.push({
+          slot,
+          reason: "different-event",
+          claimIds: [...va.claimIds, ...vb.claimIds],
+          values: [va, vb],
+          explanation: `${cap(slotName(slot))} differs (${va.value} vs ${vb.value}) because the claims are about different events (${events[i]} and ${events[j]}).`,
+        });
+      }
+  }
+
+  nonConflicts.push(...spellingVariants(claims, entities, order));
+  const sortKey = (x: { claimIds: string[] }) => x.claimIds[0] ?? "";
+  conflicts.sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : a.slot < b.slot ? -1 : 1));
+  return {
+    conflicts: conflicts.map((c, i) => ({ ...c, id: `conflict-${i + 1}` })),
+    nonConflicts: nonConflicts.map((c, i) => ({ ...c, id: `nonconflict-${i + 1}` })),
+  };
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function formOf(claim: Claim, f: Claim["facts"][number]): string {
+  const t = claim.times.find((x) => x.start <= f.start && x.end >= f.start);
+  if (t) return t.kind;
+  return f.slot.startsWith("count:") ? "count" : "value";
+}
+
+/** Groups facts into classes of agreeing values (greedy, in order). */
+function classesOf(refs: FactRef[]): FactRef[][] {
+  const classes: FactRef[][] = [];
+  for (const r of refs) {
+    const home = classes.find((c) => c.every((x) => valuesAgree(x.value, r.value)));
+    if (home) home.push(r);
+    else classes.push([r]);
+  }
+  return classes;
+}
+
+function slotValue(refs: FactRef[], order: Map<string, number>): SlotValue {
+  const claimIds = [...new Set(refs.map((r) => r.claim.id))];
+  const articleIds = [...new Set(refs.map((r) => r.claim.articleId))].sort((a, b) => order.get(a)! - order.get(b)!);
+  // The most precise value stands for the class (a day over its month).
+  const value = [...refs].sort((a, b) => String(b.value).length - String(a.value).length)[0]!.value;
+  return { value, claimIds, articleIds };
+}
+
+function isUpdate(classes: FactRef[][], articleById: Map<string, Article>): boolean {
+  const unit = classes[0]![0]!.slot.slice("count:".length);
+  if (!TOLL_UNITS.has(unit)) return false;
+  // Each class from a later publication must carry a larger count than every earlier one.
+  const points = classes.map((c) => ({
+    value: Math.max(...c.map((r) => Number(r.value))),
+    date: c.map((r) => articleById.get(r.claim.articleId)?.publishedAt ?? "").sort()[0]!,
+  }));
+  if (points.some((p) => !p.date)) return false;
+  points.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  for (let i = 1; i < points.length; i++) if (!(points[i]!.date > points[i - 1]!.date && points[i]!.value > points[i - 1]!.value)) return false;
+  return true;
+}
+
+function slotName(slot: string): string {
+  if (slot === "start") return "the start date";
+  if (slot === "end") return "the end date";
+  if (slot === "durationDays") return "the duration in days";
+  if (slot.startsWith("count:")) return `the number of ${slot.slice(6)}s`;
+  if (slot.startsWith("spokesperson")) return "who announced it";
+  if (slot.startsWith("appointed:")) return "when the person took office";
+  return slot;
+}
+
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** Names written differently across articles ("Sergey"/"Sergei"): explained, never conflicts. */
+function spellingVariants(claims: readonly Claim[], entities: readonly Entity[], order: Map<string, number>): Omit<NonConflict, "id">[] {
+  const out: Omit<NonConflict, "id">[] = [];
+  const claimsByArticle = new Map<string, Claim[]>();
+  for (const c of claims) push(claimsByArticle, c.articleId, c);
+  for (const e of entities) {
+    const forms = new Map<string, { articleIds: Set<string>; claimIds: Set<string> }>();
+    for (const m of e.mentions) {
+      if (m.via !== "name" || !m.text.includes(" ")) continue;
+      const f = forms.get(m.text) ?? { articleIds: new Set(), claimIds: new Set() };
+      f.articleIds.add(m.articleId);
+      const claim = (claimsByArticle.get(m.articleId) ?? []).find((c) => c.start <= m.start && c.end >= m.end);
+      if (claim) f.claimIds.add(claim.id);
+      forms.set(m.text, f);
+    }
+    if (forms.size < 2) continue;
+    const byLength = new Map<number, string[]>();
+    for (const k of forms.keys()) push(byLength, k.split(/\s+/).length, k);
+    for (const group of byLength.values()) {
+      if (group.length < 2) continue;
+      const arts = new Set(group.flatMap((g) => [...forms.get(g)!.articleIds]));
+      if (arts.size < 2) continue;
+      const values: SlotValue[] = group.sort().map((g) => ({
+        value: g,
+        claimIds: [...forms.get(g)!.claimIds],
+        articleIds: [...forms.get(g)!.articleIds].sort((a, b) => order.get(a)! - order.get(b)!),
+      }));
+      out.push({
+        slot: `name:${e.id}`,
+        reason: "spelling-variant",
+        claimIds: values.flatMap((v) => v.claimIds),
+        values,
+        explanation: `${group.join(", ")} are spellings of one name (${e.name}), not different ${e.type === "person" ? "people" : "entities"}.`,
+      });
+    }
+  }
+  return out;
+}

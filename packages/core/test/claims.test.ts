@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { findAttribution, isNegated, modalityOf, splitClauses } from "../src/extract/claims.js";
+
+const attribution = (s: string) => {
+  const a = findAttribution(s, 0, s.length);
+  return a ? s.slice(a.start, a.end) : null;
+};
+
+describe("attribution", () => {
+  it("finds a trailing speaker", () => {
+    expect(attribution("The strike will continue until Friday, union spokesperson Rosa Ventris said.")).toBe("union spokesperson Rosa Ventris said");
+    expect(attribution("The ferry will sail twice a day, the company said on Tuesday.")).toBe("the company said on Tuesday");
+  });
+  it("finds 'according to' sources", () => {
+    expect(attribution("About 1,200 passengers use the route, according to the island council.")).toBe("according to the island council");
+  });
+  it("finds a leading speaker", () => {
+    expect(attribution("The port authority said that 14 ships were waiting offshore.")).toBe("The port authority said that");
+  });
+  it("finds none in a plain statement", () => {
+    expect(attribution("Fourteen ships were waiting offshore on Monday.")).toBeNull();
+  });
+});
+
+describe("modality and negation", () => {
+  it.each([
+    ["The minister will visit the port on Monday.", "future"],
+    ["The union plans to extend the strike.", "planned"],
+    ["The company denied that it had hired replacement workers.", "denied"],
+    ["The closure may last into July.", "suggested"],
+    ["The mayor reportedly left the talks early.", "reported"],
+    ["Fourteen ships waited offshore.", "asserted"],
+  ])("%s → %s", (text, modality) => {
+    expect(modalityOf(text)).toBe(modality);
+  });
+  it("sees negation and denial", () => {
+    expect(isNegated("The company will not hire replacement workers.")).toBe(true);
+    expect(isNegated("The company never sells vessels to rivals.")).toBe(true);
+    expect(isNegated("The company denied the report.")).toBe(true);
+    expect(isNegated("The company hired replacement workers.")).toBe(false);
+  });
+});
+
+describe("clauses", () => {
+  it("splits at semicolons and contrastive joints but keeps short tails", () => {
+    const s = "The union called the strike on Monday; the port stayed open for ferries, while cargo ships waited offshore for days.";
+    expect(splitClauses(s, 0, s.length).map((c) => s.slice(c.start, c.end))).toEqual([
+      "The union called the strike on Monday",
+      "the port stayed open for ferries",
+      "while cargo ships waited offshore for days.",
+    ]);
+    const t = "Talks resumed, but briefly.";
+    expect(splitClauses(t, 0, t.length)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,101 @@
+import { describe, expect, it } from "vitest";
+import { ArticleSchema, ClaimSchema, copyGroups, findConflicts, valuesAgree, type Article, type Claim } from "../src/index.js";
+
+const article = (id: string, text: string, publishedAt: string, role: "source" | "derived" = "source"): Article =>
+  ArticleSchema.parse({
+    id,
+    role,
+    text,
+    publishedAt,
+    segments: [{ start: 0, end: text.length, kind: "body" }],
+    source: { input: id, adapter: "test" },
+  });
+
+const claim = (id: string, articleId: string, eventId: string | null, facts: Claim["facts"], times: Claim["times"] = []): Claim =>
+  ClaimSchema.parse({ id, articleId, start: 0, end: 10, text: "x", eventId, facts, times });
+
+describe("valuesAgree", () => {
+  it("lets a day agree with its month and a range with a day inside it", () => {
+    expect(valuesAgree("2024-06-04", "2024-06")).toBe(true);
+    expect(valuesAgree("2024-06-04/2024-06-09", "2024-06-05")).toBe(true);
+    expect(valuesAgree("2018-03", "2024-03")).toBe(false);
+    expect(valuesAgree(6, 6)).toBe(true);
+    expect(valuesAgree(4, 6)).toBe(false);
+  });
+});
+
+describe("findConflicts", () => {
+  const articles = [article("a", "x".repeat(20), "2024-06-01"), article("b", "x".repeat(20), "2024-06-03"), article("c", "x".repeat(20), "2024-06-05")];
+
+  it("reports the same slot of the same event with different values as a conflict", () => {
+    const { conflicts } = findConflicts(
+      [claim("a#1", "a", "evt-1", [{ slot: "start", value: "2024-06-04", start: 0, end: 1 }]), claim("b#1", "b", "evt-1", [{ slot: "start", value: "2024-06-07", start: 0, end: 1 }])],
+      articles,
+      [],
+    );
+    expect(conflicts).toHaveLength(1);
+    expect(conflicts[0]).toMatchObject({ slot: "start", eventId: "evt-1", claimIds: ["a#1", "b#1"] });
+    expect(conflicts[0]!.values.map((v) => v.value)).toEqual(["2024-06-04", "2024-06-07"]);
+  });
+
+  it("explains a different value in another event instead of reporting a conflict", () => {
+    const { conflicts, nonConflicts } = findConflicts(
+      [claim("a#1", "a", "evt-1", [{ slot: "durationDays", value: 4, start: 0, end: 1 }]), claim("b#1", "b", "evt-2", [{ slot: "durationDays", value: 6, start: 0, end: 1 }])],
+      articles,
+      [],
+    );
+    expect(conflicts).toEqual([]);
+    expect(nonConflicts).toEqual([expect.objectContaining({ reason: "different-event", slot: "durationDays", claimIds: ["a#1", "b#1"] })]);
+  });
+
+  it("explains a range and a duration that agree as the same value said two ways", () => {
+    const range = { start: 0, end: 5, text: "4 to 9 June", kind: "range" as const, startDate: "2024-06-04", endDate: "2024-06-09", days: 6, grain: "day" as const };
+    const duration = { start: 0, end: 5, text: "six-day", kind: "duration" as const, startDate: null, endDate: null, days: 6, grain: "day" as const };
+    const { conflicts, nonConflicts } = findConflicts(
+      [
+        claim("a#1", "a", "evt-1", [{ slot: "durationDays", value: 6, start: 0, end: 5 }], [range]),
+        claim("b#1", "b", "evt-1", [{ slot: "durationDays", value: 6, start: 0, end: 5 }], [duration]),
+      ],
+      articles,
+      [],
+    );
+    expect(conflicts).toEqual([]);
+    expect(nonConflicts[0]).toMatchObject({ reason: "same-value", slot: "durationDays" });
+  });
+
+  it("calls a rising toll in later reports an update", () => {
+    const { conflicts, nonConflicts } = findConflicts(
+      [claim("a#1", "a", "evt-1", [{ slot: "count:injured", value: 3, start: 0, end: 1 }]), claim("c#1", "c", "evt-1", [{ slot: "count:injured", value: 5, start: 0, end: 1 }])],
+      articles,
+      [],
+    );
+    expect(conflicts).toEqual([]);
+    expect(nonConflicts[0]).toMatchObject({ reason: "update" });
+  });
+
+  it("compares a person's appointment date across events", () => {
+    const { conflicts } = findConflicts(
+      [claim("a#1", "a", "evt-1", [{ slot: "appointed:ent-x", value: "2024-03", start: 0, end: 1 }]), claim("b#1", "b", "evt-2", [{ slot: "appointed:ent-x", value: "2019-03", start: 0, end: 1 }])],
+      articles,
+      [],
+    );
+    expect(conflicts).toHaveLength(1);
+    expect(conflicts[0]!.eventId).toBeNull();
+  });
+});
+
+describe("copyGroups", () => {
+  it("groups wire copy reprinted by several outlets, and not independent reports", () => {
+    const wire =
+      "Dockworkers at the port of Calder walked out on Monday after talks on pay collapsed late on Sunday night, the union said in a statement issued to reporters at the gates.";
+    const a = article("a", `(Calder Wire) — ${wire}`, "2024-06-03");
+    const b = article("b", `Harbour Gazette: ${wire} More to follow.`, "2024-06-03");
+    const c = article("c", `CALDER — ${wire}`, "2024-06-03");
+    const d = article("d", "The strike at the port began on Monday, according to our own reporter who spoke to several workers at the site.", "2024-06-03");
+    const groups = copyGroups([a, b, c, d]);
+    expect(groups.get("a")).toBe("a");
+    expect(groups.get("b")).toBe("a");
+    expect(groups.get("c")).toBe("a");
+    expect(groups.get("d")).toBe("d");
+  });
+});
