@@ -227,7 +227,7 @@ function factsOf(
   const facts: Claim["facts"] = [];
   const ownTimes = claim.times.filter((t) => !inAttr(t));
   const lemmas = toks.filter((t) => !inAttr(t)).map((t) => ({ t, l: (t.lemma ?? t.text).toLowerCase() }));
-  const range = ownTimes.find((t) => t.kind === "range" && t.startDate && t.endDate);
+  const range = ownTimes.find((t) => t.kind === "range" && t.grain === "day" && t.startDate && t.endDate);
   const hasStartVerb = lemmas.some(({ l }) => START_VERBS.has(l));
   const hasEndVerb = lemmas.some(({ l }) => END_VERBS.has(l));
   const appoint = lemmas.find(({ t, l }) => APPOINT_WORDS.has(l) || APPOINT_WORDS.has(t.text.toLowerCase()));

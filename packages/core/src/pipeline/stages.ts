@@ -11,7 +11,9 @@
  */
 import { extractClaims, type ClaimDraft } from "../extract/claims.js";
 import { tokenize, type Token } from "../extract/nlp.js";
+import { extractQuantities } from "../extract/quantity.js";
 import { segmentArticle } from "../extract/segment.js";
+import { extractTimes } from "../extract/time.js";
 import { findAgreements } from "../reconcile/agreements.js";
 import { findConflicts } from "../reconcile/conflicts.js";
 import { copyGroups } from "../reconcile/copies.js";
@@ -45,26 +47,10 @@ export const entitiesStage: Stage = {
   },
 };
 
-/** Stage 3: time expressions anchored to the publication date, and quantities, in body text. */
+/** Stage 3: time expressions anchored to the publication date, and quantities, in body text (tagged once with wink-nlp). */
 export const timeStage: Stage = {
   name: "time",
   run(state: PipelineState) {
-    for (const article of state.articles) {
-      const analysis = state.analyses.get(article.id)!;
-      for (const s of article.segments) {
-        if (!CONTENT_KINDS.has(s.kind)) continue;
-        void s; // TEMP: wired when extract/time.ts lands
-        void analysis;
-      }
-    }
-  },
-};
-
-/** Stage 4: claims from body sentences (tagged once with wink-nlp for verbs and lemmas). */
-export const claimsStage: Stage = {
-  name: "claims",
-  run(state: PipelineState) {
-    const entityById = new Map(state.entities.map((e) => [e.id, e]));
     for (const article of state.articles) {
       const analysis = state.analyses.get(article.id)!;
       const tokens: Token[] = [];
@@ -72,7 +58,22 @@ export const claimsStage: Stage = {
         if (CONTENT_KINDS.has(s.kind)) tokens.push(...tokenize(article.text, { start: s.start, end: s.end, pos: true, lemma: true }));
       }
       analysis.tokens = tokens;
-      analysis.claims = extractClaims({ article, analysis, tokens, mentions: state.mentionsByArticle.get(article.id) ?? [], entityById });
+      analysis.times = analysis.sentences
+        .filter((s) => CONTENT_KINDS.has(s.kind))
+        .flatMap((s) => extractTimes(article.text, s.start, s.end, { anchor: article.publishedAt }));
+      analysis.quantities = extractQuantities(article.text, tokens, analysis.times);
+    }
+  },
+};
+
+/** Stage 4: claims from body sentences. */
+export const claimsStage: Stage = {
+  name: "claims",
+  run(state: PipelineState) {
+    const entityById = new Map(state.entities.map((e) => [e.id, e]));
+    for (const article of state.articles) {
+      const analysis = state.analyses.get(article.id)!;
+      analysis.claims = extractClaims({ article, analysis, tokens: analysis.tokens, mentions: state.mentionsByArticle.get(article.id) ?? [], entityById });
     }
   },
 };

@@ -1,0 +1,94 @@
+/**
+ * Counts and amounts: "102 states", "over 120 entities", "three dockworkers", "9 percent".
+ *
+ * Written by hand on top of wink-nlp's tags: no maintained JavaScript library normalises news quantities
+ * with their counted noun and bound ("more than", "nearly"); wink gives the noun and its lemma, and this
+ * module only pairs a number with it. A number is not a count when it is part of a date or duration, an
+ * ordinal, a year, or a name ("Su-35", "Gate 4", "Flight 370").
+ */
+import type { Quantity } from "../model/claim.js";
+import type { Offsets } from "../model/span.js";
+import type { Token } from "./nlp.js";
+import { CARDINAL_WORDS, SCALE_WORDS, parseNumber } from "./numbers.js";
+
+const BOUNDS: readonly [RegExp, Quantity["bound"]][] = [
+  [/\b(?:more than|over|at least|upwards of|in excess of|no fewer than|no less than)\s+$/i, "over"],
+  [/\b(?:fewer than|less than|under|up to|at most|no more than)\s+$/i, "under"],
+  [/\b(?:about|around|nearly|almost|roughly|some|approximately|an estimated|close to|an? (?:further|additional))\s+$/i, "about"],
+];
+const PERCENT = /^\s*(?:%|percent\b|per cent\b)/i;
+
+/**
+ * Reads the quantities among `tokens` (tagged, in text order), skipping any whose number lies inside one of
+ * the `taken` spans (the time expressions already read).
+ */
+export function extractQuantities(text: string, tokens: readonly Token[], taken: readonly Offsets[]): Quantity[] {
+  const out: Quantity[] = [];
+  const inTaken = (s: number, e: number) => taken.some((t) => s < t.end && e > t.start);
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i]!;
+    const lower = tok.text.toLowerCase();
+    const isDigits = /^\d[\d,]*(?:\.\d+)?$/.test(tok.text);
+    const isWord = CARDINAL_WORDS[lower] !== undefined && lower !== "hundred" && lower !== "zero";
+    if (!isDigits && !isWord) continue;
+    let value = parseNumber(tok.text);
+    if (value === null || inTaken(tok.start, tok.end)) continue;
+    const prev = tokens[i - 1];
+    // Part of a name or code: "Su-35", "Gate 4", "COVID-19", "No. 4".
+    if (prev && prev.end === tok.start && /[-/#]$/.test(prev.text)) continue;
+    if (prev && /^\p{Lu}/u.test(prev.text) && prev.pos === "PROPN" && isDigits && !inTaken(prev.start, prev.end)) continue;
+    if (prev && /^(?:no|nos|number|gate|flight|route|article|section|page|room|platform|terminal)\.?$/i.test(prev.text)) continue;
+    let j = i + 1;
+    let end = tok.end;
+    // "twenty-one", "1.5 million".
+    if (isWord && tokens[j]?.text === "-" && CARDINAL_WORDS[tokens[j + 1]?.text.toLowerCase() ?? ""] !== undefined) {
+      value += CARDINAL_WORDS[tokens[j + 1]!.text.toLowerCase()]!;
+      end = tokens[j + 1]!.end;
+      j += 2;
+    }
+    const scale = SCALE_WORDS[tokens[j]?.text.toLowerCase() ?? ""];
+    if (scale !== undefined) {
+      value *= scale;
+      end = tokens[j]!.end;
+      j++;
+    }
+    if (isDigits && /^(?:1[89]|20)\d{2}$/.test(tok.text) && scale === undefined) {
+      // A four-digit number from 1800 to 2099 with no counted noun right after it is a year.
+      const next = tokens[j];
+      if (!next || next.pos !== "NOUN") continue;
+    }
+    let unit: string | null = null;
+    if (PERCENT.test(text.slice(end))) {
+      const m = PERCENT.exec(text.slice(end))!;
+      end += m[0].length;
+      unit = "percent";
+    } else {
+      // The counted noun: the first noun within three tokens, across adjectives ("120 foreign entities").
+      for (let k = j; k < Math.min(tokens.length, j + 3); k++) {
+        const t = tokens[k]!;
+        if (t.pos === "NOUN") {
+          unit = (t.lemma ?? t.text).toLowerCase();
+          end = t.end;
+          break;
+        }
+        if (t.pos !== "ADJ" && t.pos !== "SPACE") break;
+      }
+    }
+    if (unit === null) continue;
+    if (/^(?:day|week|month|year|hour|minute|second|time|am|pm)$/.test(unit)) continue;
+    let start = tok.start;
+    let bound: Quantity["bound"] = "exact";
+    const before = text.slice(Math.max(0, tok.start - 24), tok.start);
+    for (const [re, b] of BOUNDS) {
+      const m = re.exec(before);
+      if (m) {
+        bound = b;
+        start = tok.start - m[0].length;
+        break;
+      }
+    }
+    out.push({ start, end, text: text.slice(start, end), value, unit, bound });
+    i = j - 1;
+  }
+  return out;
+}
