@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ArticleSchema, ClaimSchema, copyGroups, findConflicts, valuesAgree, type Article, type Claim } from "../src/index.js";
+import { ArticleSchema, ClaimSchema, copyGroups, findAgreements, findConflicts, valuesAgree, type Article, type Claim } from "../src/index.js";
 
 const article = (id: string, text: string, publishedAt: string, role: "source" | "derived" = "source"): Article =>
   ArticleSchema.parse({
@@ -97,5 +97,29 @@ describe("copyGroups", () => {
     expect(groups.get("b")).toBe("a");
     expect(groups.get("c")).toBe("a");
     expect(groups.get("d")).toBe("d");
+  });
+});
+
+describe("findAgreements", () => {
+  const articles = [article("a", "x".repeat(20), "2024-06-01"), article("b", "x".repeat(20), "2024-06-03"), article("c", "x".repeat(20), "2024-06-05")];
+  const draft = (c: Claim, concepts: string[], index = 0) => ({ claim: c, concepts, index });
+  const plan = (id: string, articleId: string, eventId: string, negated = false) =>
+    ClaimSchema.parse({ id, articleId, start: 0, end: 10, text: "x", eventId, modality: negated ? "asserted" : "future", negated });
+  // Unrelated claims, so that the shared words are rare enough to pair claims.
+  const filler = ["rain", "market", "school", "bridge", "election", "river", "museum", "train"].map((w, i) =>
+    draft(ClaimSchema.parse({ id: `c#f${i}`, articleId: "c", start: 0, end: 10, text: "x", eventId: null }), [w, `${w}-2`], i + 1),
+  );
+
+  it("never lets a plan of one event corroborate the same words about another event", () => {
+    const words = ["minister", "hold", "meet", "harbour", "union"];
+    const groups = findAgreements([draft(plan("a#1", "a", "evt-1"), words), draft(plan("b#1", "b", "evt-2"), words), draft(plan("c#1", "c", "evt-2"), words), ...filler], articles, new Map());
+    expect(groups).toHaveLength(1);
+    expect(groups[0]!.claimIds).toEqual(["b#1", "c#1"]);
+  });
+
+  it("lets a stance repeated across events agree, and counts each outlet once", () => {
+    const words = ["company", "weapon", "supply", "party"];
+    const groups = findAgreements([draft(plan("a#1", "a", "evt-1", true), words), draft(plan("b#1", "b", "evt-2", true), words), ...filler], articles, new Map());
+    expect(groups).toEqual([expect.objectContaining({ claimIds: ["a#1", "b#1"], independentSources: 2 })]);
   });
 });

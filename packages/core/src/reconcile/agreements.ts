@@ -1,7 +1,24 @@
 import type { Article } from "../model/article.js";
+import type { Claim } from "../model/claim.js";
 import type { Agreement } from "../model/reconcile.js";
 import type { ClaimDraft } from "../extract/claims.js";
 import { idfWeights, timesCompatible, weightedDice } from "./similarity.js";
+
+/**
+ * Whether two claims can say the same thing at all: the same polarity, compatible dates, and not about two
+ * different events (a claim of the April trip never corroborates one of the August trip).
+ */
+function compatible(a: Claim, b: Claim): boolean {
+  if (a.negated !== b.negated || !timesCompatible(a, b)) return false;
+  if (a.eventId === null || b.eventId === null || a.eventId === b.eventId) return true;
+  // Different events: only stances and background (undated, no event slot, not a plan) may still agree.
+  return !eventBound(a) || !eventBound(b);
+}
+
+/** Whether a claim is about its event itself: dated, filling an event slot, or a plan for it. */
+function eventBound(c: Claim): boolean {
+  return c.times.length > 0 || c.facts.length > 0 || ((c.modality === "future" || c.modality === "planned") && !c.negated);
+}
 
 /** Options of {@link findAgreements}. */
 export interface AgreementOptions {
@@ -54,7 +71,7 @@ export function findAgreements(
         if (sims.has(key)) continue;
         const ca = drafts[a]!.claim;
         const cb = drafts[b]!.claim;
-        const ok = ca.articleId !== cb.articleId && ca.negated === cb.negated && timesCompatible(ca, cb);
+        const ok = ca.articleId !== cb.articleId && compatible(ca, cb);
         const sim = ok ? weightedDice(sets[a]!, sets[b]!, idf) : -1;
         sims.set(key, sim);
         if (sim >= threshold) pairs.push([a, b, sim]);
@@ -71,20 +88,20 @@ export function findAgreements(
     const A = membersOf.get(ga)!;
     const B = membersOf.get(gb)!;
     let total = 0;
-    let compatible = true;
+    let fits = true;
     for (const x of A) {
       for (const y of B) {
         const ca = drafts[x]!.claim;
         const cb = drafts[y]!.claim;
-        if (ca.negated !== cb.negated || !timesCompatible(ca, cb)) {
-          compatible = false;
+        if (!compatible(ca, cb)) {
+          fits = false;
           break;
         }
         total += Math.max(0, simOf(x, y));
       }
-      if (!compatible) break;
+      if (!fits) break;
     }
-    if (!compatible || total / (A.length * B.length) < threshold * 0.6) continue;
+    if (!fits || total / (A.length * B.length) < threshold * 0.6) continue;
     const [keep, drop] = ga < gb ? [ga, gb] : [gb, ga];
     const merged = [...membersOf.get(keep)!, ...membersOf.get(drop)!];
     membersOf.set(keep, merged);
