@@ -3,6 +3,7 @@ import {
   cleanField,
   composeArticleText,
   decodeText,
+  htmlToBody,
   inputHead,
   normaliseDate,
   NotAnArticleError,
@@ -13,9 +14,9 @@ import {
   type AdapterInput,
   type BodyText,
   type CorroborateError,
+  type HtmlToText,
   type ItemsResult,
 } from "@corroborate/core";
-import { htmlToBody, type HtmlToText } from "./html.js";
 import { attr, child, children, isNode, namespacePrefixes, parseXmlFragment, splitItems, textOf, type XmlNode } from "./xml.js";
 
 /** The feed formats this package reads. */
@@ -39,7 +40,7 @@ export interface FeedResult extends ItemsResult {
 
 /** Options of {@link parseFeed} and the feed adapter. */
 export interface FeedOptions {
-  /** Turns HTML content into text with segments (default: `htmlFragmentToText` of `@corroborate/adapter-html`). */
+  /** Turns HTML content into text with segments (default: core's plain `stripTags`; pass `htmlFragmentToText` of `@corroborate/adapter-html` for full extraction). */
   htmlToText?: HtmlToText;
 }
 
@@ -63,10 +64,12 @@ function parseXmlFeed(input: AdapterInput, options: FeedOptions): FeedResult {
   const declared = /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([\w.:-]+)["']/.exec(inputHead(input, 256))?.[1] ?? null;
   const { text } = decodeText(input, { declared });
   assertSafeXml(input.name, text);
-  const root = xmlRootElement(text.slice(0, 8192));
+  const head = text.slice(0, 8192);
+  const root = xmlRootElement(head);
   const kind: FeedKind | null = root === "rss" ? "rss" : root === "RDF" ? "rdf" : root === "feed" ? "atom" : null;
   if (!kind) throw new NotAnArticleError(input.name, `not a feed: the root element is <${root ?? "none"}>, not <rss>, <rdf:RDF> or <feed>`);
-  const rootTag = /<(?:([\w.-]+):)?(?:rss|RDF|feed)\b[^>]*>/.exec(text);
+  // The root's start tag lies in the head where xmlRootElement found it; `[^<>]` keeps the search linear.
+  const rootTag = /<(?:([\w.-]+):)?(?:rss|RDF|feed)\b[^<>]*>/.exec(head);
   const prefixes = namespacePrefixes(rootTag?.[0] ?? "");
   const names: Names = {
     dc: `${prefixes.get(DC) ?? "dc"}:`,
@@ -269,7 +272,7 @@ function toArticle(name: string, label: string, fields: ItemFields, feed: FeedIn
 
 /** RSS descriptions are escaped HTML more often than not: HTML when it holds markup, else plain text. */
 function maybeHtml(value: string, options: FeedOptions): string | BodyText {
-  return /<\/?[a-z][a-z0-9]*\b[^>]*>|&(?:#\d+|#x[0-9a-f]+|[a-z]+);/i.test(value) ? htmlToBody(value, options.htmlToText) : value.trim();
+  return /<\/?[a-z][a-z0-9]*\b[^<>]*>|&(?:#\d+|#x[0-9a-f]+|[a-z]+);/i.test(value) ? htmlToBody(value, options.htmlToText) : value.trim();
 }
 
 function alternateLink(links: unknown[]): string | null {

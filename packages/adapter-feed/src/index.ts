@@ -14,7 +14,7 @@ import {
 import { parseFeed, type FeedOptions } from "./feed.js";
 
 export { parseFeed, type FeedInfo, type FeedKind, type FeedOptions, type FeedResult } from "./feed.js";
-export { htmlToBody, stripTags, type HtmlToText } from "./html.js";
+export { htmlToBody, stripTags, type HtmlToText } from "@corroborate/core";
 
 /**
  * The feed adapter: one article per item of an RSS 2.0, RSS 1.0 (RDF), Atom or JSON Feed document.

@@ -1,4 +1,5 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { scanXmlTags } from "@corroborate/core";
 
 /** A parsed XML element as fast-xml-parser gives it: children by name, attributes as `@_name`, text as `#text`. */
 export type XmlNode = Record<string, unknown>;
@@ -44,29 +45,29 @@ export interface SplitFeed {
 }
 
 /**
- * Finds the `<item>` (or `<entry>`) elements of a feed document without parsing it, skipping CDATA
- * sections and comments, so that each item can be parsed on its own: one malformed item is reported
- * while the others are read, and only one item's tree is in memory at a time. Written by hand because
- * fast-xml-parser builds the whole document's tree at once and stops at the first malformed element.
+ * Finds the `<item>` (or `<entry>`) elements of a feed document without parsing it (core's
+ * linear {@link scanXmlTags} skips CDATA sections and comments), so that each item can be parsed on
+ * its own: one malformed item is reported while the others are read, and only one batch of item
+ * trees is in memory at a time. Needed because fast-xml-parser builds the whole document's tree at
+ * once and stops at the first malformed element.
  */
 export function splitItems(text: string, itemName: string): SplitFeed {
-  const tag = new RegExp(`<!\\[CDATA\\[[\\s\\S]*?\\]\\]>|<!--[\\s\\S]*?-->|<(\\/?)((?:[A-Za-z_][\\w.-]*:)?${itemName})(?=[\\s/>])[^>]*?(\\/?)>`, "g");
   const items: ItemRange[] = [];
   let open = -1;
-  for (let m = tag.exec(text); m; m = tag.exec(text)) {
-    if (m[2] === undefined) continue;
-    if (m[1] === "/") {
-      if (open >= 0) items.push({ start: open, end: m.index + m[0].length, closed: true });
+  scanXmlTags(text, (tag) => {
+    if (tag.kind === "entity" || (tag.name !== itemName && !tag.name.endsWith(`:${itemName}`))) return;
+    if (tag.kind === "close") {
+      if (open >= 0) items.push({ start: open, end: tag.end, closed: true });
       open = -1;
-    } else if (m[3] === "/") {
-      if (open >= 0) items.push({ start: open, end: m.index, closed: false });
-      items.push({ start: m.index, end: m.index + m[0].length, closed: true });
+    } else if (tag.kind === "empty") {
+      if (open >= 0) items.push({ start: open, end: tag.start, closed: false });
+      items.push({ start: tag.start, end: tag.end, closed: true });
       open = -1;
     } else {
-      if (open >= 0) items.push({ start: open, end: m.index, closed: false });
-      open = m.index;
+      if (open >= 0) items.push({ start: open, end: tag.start, closed: false });
+      open = tag.start;
     }
-  }
+  });
   if (open >= 0) items.push({ start: open, end: text.length, closed: false });
   let skeleton = "";
   let from = 0;

@@ -3,6 +3,7 @@ import {
   composeArticleText,
   decodeText,
   defineAdapter,
+  htmlToBody,
   inputExtension,
   inputHead,
   normaliseDate,
@@ -14,11 +15,11 @@ import {
   type AdapterArticle,
   type AdapterInput,
   type CorroborateError,
+  type HtmlToText,
   type ItemsResult,
   type KnownEntity,
   type ParseOptions,
 } from "@corroborate/core";
-import { htmlToBody, type HtmlToText } from "./html.js";
 
 /** schema.org types read as news articles (NewsArticle, its subtypes, and Article). */
 export const ARTICLE_TYPES: ReadonlySet<string> = new Set([
@@ -235,7 +236,7 @@ function deref(value: unknown, ids: Map<string, Node>): Node | string | null {
 }
 
 function looksLikeHtml(text: string): boolean {
-  return /<\/?(?:p|br|div|span|a|em|strong|b|i|h[1-6]|ul|ol|li|blockquote|figure)\b[^>]*>/i.test(text);
+  return /<\/?(?:p|br|div|span|a|em|strong|b|i|h[1-6]|ul|ol|li|blockquote|figure)\b[^<>]*>/i.test(text);
 }
 
-export { htmlToBody, stripTags, type HtmlToText } from "./html.js";
+export { htmlToBody, stripTags, type HtmlToText } from "@corroborate/core";

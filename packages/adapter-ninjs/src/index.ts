@@ -5,4 +5,4 @@
  */
 export { detectNinjs, ninjsAdapter, parseNinjs, readNinjs, type NinjsOptions } from "./ninjs.js";
 export { detectNewsml, newsmlAdapter, parseNewsml, type NewsmlOptions } from "./newsml.js";
-export { htmlToBody, stripTags, type HtmlToText } from "./html.js";
+export { htmlToBody, stripTags, type HtmlToText } from "@corroborate/core";

