@@ -1,0 +1,203 @@
+/**
+ * Line rules of paragraph classification: what a single paragraph of text pasted from a web page says
+ * about itself (a photo credit, a copyright line, a "Read more" button, a byline, an author biography, a
+ * promo link to another story, a reading time). Written by hand: the extraction libraries that know page
+ * furniture (Readability, trafilatura) read the HTML tree, and plain text has lost it; what is left is the
+ * wording, which is the same on every news site. General patterns only: no outlet, person or phrase of any
+ * one story.
+ */
+import type { SegmentKind } from "../model/article.js";
+
+/** What a line rule decided about one paragraph. */
+export interface LineVerdict {
+  kind: SegmentKind;
+  /** Human-readable reason, shown on the segment. */
+  reason: string;
+  /** Found after the article's body, it marks the end of the article: what follows is page furniture or feed. */
+  endMarker?: boolean;
+  /** A rule that a paragraph close to the article's lead overrides (the paragraph stays body). */
+  weak?: boolean;
+  /** A list header ("Related stories", "News Feed"): the lines under it are links or feed items. */
+  listHeader?: "related" | "feed";
+}
+
+const MONTHS =
+  "jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december";
+const WEEKDAYS = "mon|monday|tue|tues|tuesday|wed|wednesday|thu|thur|thurs|thursday|fri|friday|sat|saturday|sun|sunday";
+const STAMP_WORDS = new Set(
+  [
+    ...MONTHS.split("|"),
+    ...WEEKDAYS.split("|"),
+    "am", "pm", "a.m", "p.m", "at", "on", "updated", "published", "posted", "modified", "last", "first", "ago", "just",
+    "now", "today", "yesterday", "min", "mins", "minute", "minutes", "hour", "hours", "hr", "hrs", "day", "days",
+    "week", "weeks", "month", "months", "year", "years", "an", "a", "gmt", "utc", "bst", "cet", "cest", "est", "edt",
+    "et", "pt", "pst", "pdt", "ist", "jst", "msk", "eet", "eest", "aest", "read", "time", "reading",
+  ],
+);
+
+/** A line that only says when (a date, a time, "Updated 3 hours ago", "2 min read"). */
+export function isStampLine(text: string): boolean {
+  const tokens = text.toLowerCase().split(/[\s,|·•/()[\]:–—-]+/).filter(Boolean);
+  if (tokens.length === 0 || tokens.length > 14) return false;
+  let signal = false;
+  for (const raw of tokens) {
+    const t = raw.replace(/\.+$/, "");
+    if (t === "") continue;
+    if (/^\d{1,4}(?:st|nd|rd|th|h|m)?$/.test(t) || /^\d{1,2}[:.]\d{2}(?:[ap]m)?$/.test(t) || /^\d{4}-\d{2}-\d{2}(?:t[\d:.z+]+)?$/.test(t)) {
+      signal = true;
+      continue;
+    }
+    if (!STAMP_WORDS.has(t)) return false;
+    if (t !== "a" && t !== "an" && t !== "at" && t !== "on") signal = true;
+  }
+  return signal;
+}
+
+// Buttons, navigation and list headers that stand alone on a line.
+const LABELS: Record<string, Omit<LineVerdict, "reason">> = {};
+function labels(kind: SegmentKind, extra: Omit<LineVerdict, "reason" | "kind">, words: string): void {
+  for (const w of words.split("|")) LABELS[w] = { kind, ...extra };
+}
+labels("boilerplate", { endMarker: true }, "read more|show more|load more|see more|view more|more|read full article|read the full article|read the full story|continue reading|comments|view comments|show comments|leave a comment|join the conversation|back to top|end of article|topics|tags|filed under|related topics|more on these topics");
+labels("boilerplate", {}, "share|share this|share this article|share this story|share article|share on facebook|share on twitter|share on x|share via email|tweet|email|print|copy link|link copied|save|save article|subscribe|subscribe now|sign up|sign in|log in|login|register|follow|follow us|advertisement|advertising|ad|sponsored|sponsored content|avatar|image|photo|video|gallery|skip to content|skip to main content|menu|home|search|close|next|previous|prev|loading|listen|listen to this article|play|pause|newsletter|newsletters|cookie settings|accept|accept all|open in app|download the app|get the app|toggle navigation|main menu|breadcrumb|top|more videos|watch|audio");
+labels("related", { endMarker: true, listHeader: "related" }, "related|related stories|related articles|related coverage|related content|related news|related links|related posts|related reading|more on this story|more on this topic|more about this|you may also like|you might also like|you may be interested in|we recommend|recommended|recommended for you|recommended stories|recommended articles|read next|what to read next|up next|also read|read also|see also|further reading|more stories|more articles|more news|more from|editor's picks|editors' picks|editor’s picks|don't miss|don’t miss|must read|more like this");
+labels("feed", { endMarker: true, listHeader: "feed" }, "news feed|latest|latest news|latest stories|latest articles|latest headlines|latest updates|most read|most popular|most viewed|most shared|popular|trending|trending now|top stories|top news|headlines|in other news|elsewhere|breaking news|live updates|just in|news in brief|more headlines|today's news|today’s news");
+
+const ROLE =
+  "reporter|correspondent|writer|journalist|editor|contributor|columnist|author|photographer|producer|analyst|anchor|presenter|host|intern|freelancer|blogger|researcher|fellow|photojournalist|videographer|cartoonist|critic|commentator";
+const ROLE_LINE = new RegExp(
+  `^(?:(?:senior|chief|staff|foreign|political|news|deputy|associate|contributing|managing|special|freelance|investigative|breaking|defen[cs]e|security|business|world|diplomatic|economics?|international|national|local|sports?|science|health|technology|tech|culture|digital|video|data|visual|regional|bureau|lead|executive|assistant|guest|global|europe|asia|africa|americas)\\s+){0,3}(?:${ROLE})s?$`,
+  "i",
+);
+const CAPWORD = "[\\p{Lu}][\\p{L}'’.-]*";
+const BIO = new RegExp(
+  `^(?:${CAPWORD}\\s+){0,3}${CAPWORD}\\s+(?:is|was|has been|works as|serves as|joined [^.]{0,40} as)\\s+(?:a|an|the|our|one of)\\s+(?:[\\p{L}’'-]+,?\\s+){0,6}?(?:${ROLE})s?\\b`,
+  "u",
+);
+const BIO_COVERS = new RegExp(`^(?:${CAPWORD}\\s+){1,3}(?:covers|writes about|reports on|has covered|has reported on|has written for|is based in)\\b`, "u");
+
+const CREDIT = /^[—–-]*\s*(?:with assistance from|additional reporting by|reporting by|reported by|writing by|written by|editing by|edited by|compiled by|produced by|story by|words by|research by|translated by|translation by|graphics by|photos by|contributing:)\s/i;
+
+const COPYRIGHT = /^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b|^[^.!?]{0,60}©\s*(?:\d{4}|[\p{Lu}])/iu;
+
+const BOILER_PREFIX =
+  /^(?:follow (?:us|me|him|her|them|the author|our)\b|subscribe (?:to|for|now|today)\b|sign up (?:for|to|here|now)\b|share (?:this|on|via)\b|click (?:here|to)\b|tap here\b|download (?:the|our) app\b|get the latest\b|join (?:us|our)\b|support (?:our|independent|quality)\b|this (?:article|story|piece|content) (?:was|is|has been|first|originally|appeared)\b|(?:an earlier version of )?this (?:article|story) (?:has been|was) (?:updated|corrected)\b|read the (?:full|original|latest|rest)\b|more stories\b|more news\b|for more (?:news|stories|information|coverage|updates)\b|have a (?:news )?tip\b|got a (?:news )?tip\b|contact the (?:author|writer|reporter)\b|we (?:use|value) (?:cookies|your privacy)\b|(?:our|this) (?:site|website) uses cookies\b|already a subscriber\b|you have reached\b|you've reached\b|to continue reading\b|we want to hear\b|sign up to\b|enter your email\b|by (?:signing up|subscribing|clicking)\b|get (?:our|the) [\p{L} ]{0,30}newsletter\b|listen to (?:this|the) (?:article|story)\b|(?:the )?views expressed\b|opinions expressed\b)/iu;
+
+const RELATED_PREFIX =
+  /^(?:related|also read|read also|read|read more|see also|more|more on this|more on|watch|listen|recommended|further reading|read next|up next|don['’]t miss|must read|related (?:article|story|coverage|content|link|video)s?|in (?:other|related) news|video|photos?|gallery|podcast)\s*[:|›»]\s*\S/iu;
+
+const CAPTION_PAREN = /[([](?:[^()[\]]{0,80}(?:\/|\bphoto(?:graph)?s?\b|\bimages?\b|\bpictures?\b|\bcredit\b|\bvia\b|\bcourtesy\b))[^()[\]]{0,80}[)\]]\s*$/iu;
+const CAPTION_PREFIX =
+  /^(?:photo|photograph|photos|image|picture|pictured|pic|file photo|file|photo illustration|illustration|credit|photo credit|image credit|caption|top|above|below|left|right|main image|video|graphic|source)\s*(?:[:|–—]|-\s)\s*\S/iu;
+// "AGENCY/PHOTOGRAPHER - text", "PHOTO/FILE - text", "REUTERS/Jane Doe via X | text".
+const CREDIT_PREFIX = /^[\p{Lu}\d][\p{Lu}\d .'’&-]*\/[\p{Lu}\d .'’&/-]*\p{Lu}(?:\s+(?:via|for|from)\s+[\p{Lu}][\p{L}.&-]*(?:\s[\p{Lu}][\p{L}.&-]*)*)?\s+[-–—|]\s+\S/u;
+const CAPTION_WORDS = /\b(?:file photo|photo credit|photo by|photograph by|photographed by|pictured|\(AP Photo|\(AFP|getty images|shutterstock|photo: |image: )/i;
+
+// Lowercase words allowed in a byline or name list ("By Jane Doe and John Roe | Staff writers").
+const NAME_GLUE = new Set(
+  "and & de da del della di do dos du van von der den la le bin bint al el ibn y of the in for at with staff writer writers reporter reporters correspondent correspondents editor contributor updated published".split(
+    " ",
+  ),
+);
+const NOT_NAMES = new Set([...MONTHS.split("|"), ...WEEKDAYS.split("|"), "today", "yesterday", "tomorrow", "the", "this", "that", "a", "an", "my", "our", "his", "her", "their"]);
+
+/**
+ * Whether a short text is a list of names and outlets ("Jane Doe, Reuters", "By Jane Doe and John Roe |
+ * Staff writers"): capitalised words and glue words only, at least two capitalised words, no final stop
+ * except after an initial.
+ */
+export function isNameList(text: string, maxWords = 12): boolean {
+  const tokens = text.split(/[\s,|·•/]+/).filter(Boolean);
+  if (tokens.length < 2 || tokens.length > maxWords) return false;
+  let caps = 0;
+  for (const t of tokens) {
+    if (/^\p{Lu}[\p{L}'’.-]*$/u.test(t) || /^\p{Lu}\.$/u.test(t)) {
+      if (NOT_NAMES.has(t.toLowerCase().replace(/\.$/, ""))) return false;
+      caps++;
+    } else if (!NAME_GLUE.has(t.toLowerCase())) return false;
+  }
+  return caps >= 2 && !/[!?:;]$/.test(text) && !/[^.\s]{3,}\.$/u.test(text);
+}
+
+const DATELINE_LINE = /^(?:[\p{Lu}][\p{Lu} .'’-]{2,40}(?:,\s*[\p{L}. ]{2,24}?\s*\d{0,2})?(?:\s*\([\p{L} .&-]{2,40}\))?|\([\p{Lu}][\p{L} .&-]{1,40}\))\s*[—–-]?$/u;
+
+/**
+ * A dateline opening a body paragraph: "CALDER, Oct. 3 (Northwire) —", "(Northwire) —", "PORT VERIN —".
+ * Returns the length of the dateline (with its dash and the space after), or 0.
+ */
+export function datelinePrefix(text: string): number {
+  const m =
+    /^(?:[\p{Lu}][\p{Lu}'’.-]{2,}(?:\s[\p{Lu}][\p{Lu}'’.-]+){0,3}(?:,\s*[\p{Lu}][\p{L}.]*(?:\s[\p{Lu}][\p{L}.]*){0,2})?(?:,?\s+(?:[\p{Lu}][\p{L}]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[\p{Lu}][\p{L}]{2,8})(?:,\s*\d{4})?)?(?:\s*\([\p{Lu}][\p{L} .&-]{1,40}\))?|\([\p{Lu}][\p{L} .&-]{1,40}\))\s*(?:[—–]|--?)\s+(?=\S)/u.exec(
+      text,
+    );
+  if (!m) return 0;
+  // The all-caps form must really be all caps, and longer than an acronym ("EU – the bloc ..." is no dateline).
+  const head = m[0].replace(/\(.*\)/, "");
+  if (!m[0].startsWith("(") && !/\p{Lu}{4,}|\p{Lu}{2,}\s\p{Lu}{2,}|\([\p{Lu}]/u.test(m[0])) return 0;
+  if (!m[0].startsWith("(") && /\p{Ll}/u.test(head.split(",")[0] ?? "")) return 0;
+  return m[0].length;
+}
+
+function normLabel(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[\s\u00a0]+/g, " ")
+    .replace(/^[\s›»→▶►•·|+<>«]+|[\s›»→▶►•·|+<>:.…]+$/gu, "")
+    .replace(/\s*\(\d+\)$/, "")
+    .trim();
+}
+
+/** Number of words of a text (runs of letters or digits). */
+export function wordCount(text: string): number {
+  return text.match(/[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
+}
+
+/**
+ * What one paragraph says about itself, or `null` when nothing on the line marks it as furniture.
+ * `headlineLike` tells whether the paragraph reads like a headline (short, no final punctuation).
+ */
+export function lineRule(raw: string): LineVerdict | null {
+  const text = raw.replace(/[\s\u00a0]+/g, " ").trim();
+  const words = wordCount(text);
+  if (words === 0) return { kind: "boilerplate", reason: "no words (punctuation or symbols only)" };
+  const label = normLabel(text);
+  const known = LABELS[label] ?? (label.startsWith("more from ") && words <= 6 ? LABELS["more from"] : undefined);
+  if (known) return { ...known, reason: `page label "${text}"` };
+  if (COPYRIGHT.test(text)) return { kind: "boilerplate", reason: "copyright line", endMarker: true };
+  if (/^\d+\s*(?:-\s*)?(?:min(?:ute)?s?|m)\.?\s+(?:read|listen|watch)\b/i.test(text) || /^(?:reading|read|listening) time\b/i.test(text)) {
+    return { kind: "metadata", reason: "reading time" };
+  }
+  if (isStampLine(text) || /^\(?\s*(?:updated|published|posted|last updated|modified|first published)\b[^.!?]{0,60}\)?$/i.test(text)) {
+    return { kind: "metadata", reason: "date or time stamp", endMarker: true };
+  }
+  if (CREDIT_PREFIX.test(text)) return { kind: "caption", reason: "photo caption (agency/photographer credit before the dash)" };
+  if (CAPTION_PAREN.test(text)) return { kind: "caption", reason: "photo caption (credit in brackets at the end)" };
+  if (CAPTION_PREFIX.test(text) && words <= 60) return { kind: "caption", reason: "photo caption (starts with a picture label)" };
+  if (CAPTION_WORDS.test(text) && words <= 40 && !/[.!?]["”’)]?\s+\p{Lu}/u.test(text.slice(0, -1)))
+    return { kind: "caption", reason: "photo caption (picture credit)" };
+  if (RELATED_PREFIX.test(text) && words <= 30) {
+    return { kind: "related", reason: `link to another story ("${text.slice(0, text.search(/[:|›»]/) + 1)}")` };
+  }
+  if (CREDIT.test(text) && words <= 40) return { kind: "byline", reason: "reporting credit", endMarker: true };
+  if (/^by\s+/i.test(text) && isNameList(text.replace(/^by\s+/i, ""), 16)) return { kind: "byline", reason: 'byline ("By ...")' };
+  if (ROLE_LINE.test(label)) return { kind: "byline", reason: `author role label "${text}"` };
+  if (BOILER_PREFIX.test(text) && words <= 40) return { kind: "boilerplate", reason: "site boilerplate (subscription, sharing, notices)", endMarker: true };
+  if (BIO.test(text) || BIO_COVERS.test(text)) {
+    return { kind: "boilerplate", reason: "author biography", endMarker: true, weak: true };
+  }
+  if (words <= 8 && /[,|]/.test(text) && isNameList(text, 8) && !DATELINE_LINE.test(text)) {
+    return { kind: "byline", reason: "byline (name and outlet)", weak: true };
+  }
+  if (words <= 8 && DATELINE_LINE.test(text) && /\p{Lu}{3,}/u.test(text)) return { kind: "dateline", reason: "dateline" };
+  return null;
+}
+
+/** Whether a paragraph reads like a headline: at most `maxWords` words, no sentence-final punctuation. */
+export function isHeadlineLike(text: string, maxWords = 20): boolean {
+  const t = text.trim();
+  const words = wordCount(t);
+  if (words === 0 || words > maxWords) return false;
+  const bare = t.replace(/["'”’»)\]\s\u00a0]+$/u, "");
+  if (/[.!;,:]$/.test(bare) && !/\b\p{Lu}\.$/u.test(bare)) return false;
+  return /^["'“‘«(\p{Lu}\p{N}]/u.test(t);
+}

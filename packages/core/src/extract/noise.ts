@@ -1,0 +1,326 @@
+/**
+ * Paragraph classification: which paragraphs of an article are its body, and which are page furniture
+ * (title, headings, bylines, captions, boilerplate, links to other stories, a news feed appended under the
+ * article, metadata) or text in another language.
+ *
+ * Three passes, each linear in the number of paragraphs:
+ * 1. line rules ({@link lineRule}): what each paragraph says about itself;
+ * 2. context: the title (first headline-like line), names next to bylines, the article's lead (title and
+ *    first body paragraphs), the end of the article (an author biography, "Read more", a copyright line...
+ *    found after the body) after which paragraphs whose words do not overlap the lead are feed items, runs
+ *    of headline-like lines (links to other stories), headings;
+ * 3. languages: a paragraph detected in another language than the article's is `other-language`.
+ *
+ * The lead is protected: a paragraph that shares many content words with the title and first paragraphs
+ * is never turned into noise by a contextual or weak rule.
+ */
+import type { Segment } from "../model/article.js";
+import { detectArticleLanguage, differentLanguage, type LanguageDetector } from "./language.js";
+import { STOP } from "./lexicon.js";
+import { datelinePrefix, isHeadlineLike, isNameList, lineRule, wordCount, type LineVerdict } from "./noise-rules.js";
+
+export { datelinePrefix, isHeadlineLike, isNameList, isStampLine, lineRule, wordCount, type LineVerdict } from "./noise-rules.js";
+
+/** Options of {@link classifyParagraphs}. */
+export interface ClassifyOptions {
+  /** Detector for the language of paragraphs. */
+  detector: LanguageDetector;
+  /** The article's declared language (BCP 47), or null to detect it from the body. */
+  language: string | null;
+  /** The article's headline when the input declared it: a line repeating it is the title. */
+  title?: string | null;
+}
+
+/** Classified paragraphs and the article's language. */
+export interface ClassifiedParagraphs {
+  segments: Segment[];
+  /** The declared or detected language of the article, `null` when unknown. */
+  language: string | null;
+}
+
+/** Most words of a first line taken as the title. */
+const TITLE_MAX_WORDS = 30;
+/** Most words of a heading or a link line. */
+const HEADING_MAX_WORDS = 20;
+/** Body paragraphs the lead is made of (after the title). */
+const LEAD_PARAGRAPHS = 3;
+/** Body paragraphs needed before an end marker counts as the end of the article. */
+const BODY_BEFORE_END = 2;
+/** A paragraph shares the lead's topic when it shares this many content words... */
+const LEAD_MIN_SHARED = 3;
+/** ...and at least this share of its own content words. */
+const LEAD_MIN_RATIO = 0.25;
+/** Lowest detector confidence at which a paragraph is said to be in another language. */
+const LANGUAGE_MIN_CONFIDENCE = 0.5;
+
+interface Para {
+  start: number;
+  end: number;
+  text: string;
+  /** Still unclassified (an unclassified line that no rule has claimed yet). */
+  open: boolean;
+  kind: Segment["kind"];
+  reason: string | null;
+  language: string | null;
+  verdict: LineVerdict | null;
+  headline: boolean;
+  words: number;
+}
+
+/**
+ * Classifies paragraphs. `segments` are the article's paragraphs in text order: a `body` segment with a
+ * null `reason` is an unclassified line and gets classified; other segments keep their kind. Returns new
+ * segments (a dateline opening a paragraph becomes its own segment) and the article's language.
+ */
+export function classifyParagraphs(text: string, segments: readonly Segment[], options: ClassifyOptions): ClassifiedParagraphs {
+  const paras: Para[] = [];
+  for (const s of segments) {
+    const open = s.kind === "body" && s.reason === null;
+    const slice = text.slice(s.start, s.end);
+    if (open) {
+      const cut = datelinePrefix(slice);
+      if (cut > 0 && cut < slice.length) {
+        const dash = slice.slice(0, cut).trimEnd();
+        paras.push(para(s.start, s.start + dash.length, dash, false, "dateline", "dateline opening the paragraph"));
+        paras.push(para(s.start + cut, s.end, slice.slice(cut), true, "body", null));
+        continue;
+      }
+    }
+    paras.push(para(s.start, s.end, slice, open, s.kind, s.reason, s.language));
+  }
+
+  applyLineRules(paras);
+  const titleText = markTitle(paras, options.title ?? null);
+  markNamesNearBylines(paras);
+  const lead = leadKeys(paras, titleText);
+  keepLeadSafe(paras, lead);
+  markTail(paras, lead);
+  markHeadlineRuns(paras);
+  for (const p of paras) {
+    if (!p.open) continue;
+    p.open = false;
+    if (p.headline) set(p, "heading", "short line without final punctuation (a subheading)");
+  }
+  const language = markLanguages(paras, options);
+  return {
+    segments: paras.map((p) => ({ start: p.start, end: p.end, kind: p.kind, language: p.language, reason: p.reason })),
+    language,
+  };
+}
+
+function para(start: number, end: number, text: string, open: boolean, kind: Segment["kind"], reason: string | null, language: string | null = null): Para {
+  return { start, end, text, open, kind, reason, language, verdict: null, headline: isHeadlineLike(text, HEADING_MAX_WORDS), words: wordCount(text) };
+}
+
+function set(p: Para, kind: Segment["kind"], reason: string | null): void {
+  p.kind = kind;
+  p.reason = reason;
+  p.open = false;
+}
+
+function applyLineRules(paras: Para[]): void {
+  for (const p of paras) {
+    if (!p.open) continue;
+    const v = lineRule(p.text);
+    if (!v) continue;
+    p.verdict = v;
+    set(p, v.kind, v.reason);
+  }
+}
+
+/** Normalised text of a line, for comparing a line with the headline. */
+function squash(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+}
+
+/**
+ * The title: a line repeating the declared headline, else the first open line when it reads like a
+ * headline and comes before any body paragraph; later lines repeating it are titles too. Returns its text.
+ */
+function markTitle(paras: Para[], declared: string | null): string | null {
+  let title = declared ? squash(declared) : null;
+  const adapterTitle = paras.find((p) => p.kind === "title" && !p.open);
+  if (!title && adapterTitle) title = squash(adapterTitle.text);
+  if (!title) {
+    for (const p of paras) {
+      if (!p.open) continue;
+      if (isHeadlineLike(p.text, TITLE_MAX_WORDS)) {
+        set(p, "title", "first line, short and without final punctuation (the headline)");
+        title = squash(p.text);
+      }
+      break;
+    }
+  }
+  if (!title) return null;
+  for (const p of paras) {
+    if (p.open && squash(p.text) === title) set(p, "title", "repeats the headline");
+  }
+  return title;
+}
+
+/** A line of two to five capitalised words next to a byline, a role label or a biography is the author's name. */
+function markNamesNearBylines(paras: Para[]): void {
+  paras.forEach((p, i) => {
+    if (!p.open || p.words > 5 || !isNameList(p.text, 5)) return;
+    for (const j of [i - 2, i - 1, i + 1, i + 2]) {
+      const q = paras[j];
+      if (!q || q.open) continue;
+      const authorish = q.kind === "byline" || q.verdict?.reason === "author biography" || /^page label "avatar"/i.test(q.reason ?? "");
+      if (authorish) {
+        set(p, "byline", "author's name next to a byline or biography");
+        p.verdict = { kind: "byline", reason: "author's name", weak: true };
+        return;
+      }
+    }
+  });
+}
+
+/** Content keys of a text: lower-case words that are not function words, cut to four letters so that
+ * "Russia"/"Russian", "defence"/"defense" and "China"/"Chinese" meet. */
+export function contentKeys(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.toLowerCase().matchAll(/\p{L}[\p{L}'’-]*/gu)) {
+    const w = m[0].replace(/['’]s$/, "");
+    if (w.length < 3 || STOP.has(w)) continue;
+    out.add(w.length > 4 ? w.slice(0, 4) : w);
+  }
+  return out;
+}
+
+/** The lead: the title and the first body paragraphs, as content keys. */
+function leadKeys(paras: Para[], title: string | null): Set<string> {
+  const keys = title ? contentKeys(title) : new Set<string>();
+  let taken = 0;
+  for (const p of paras) {
+    if (taken >= LEAD_PARAGRAPHS) break;
+    const bodyish = (p.open && !p.headline) || (!p.open && (p.kind === "body" || p.kind === "quote") && !p.verdict);
+    if (!bodyish) continue;
+    for (const k of contentKeys(p.text)) keys.add(k);
+    taken++;
+  }
+  return keys;
+}
+
+/** How a paragraph's content words overlap the lead. */
+function leadOverlap(p: Para, lead: Set<string>): { shared: number; total: number } {
+  const keys = contentKeys(p.text);
+  let shared = 0;
+  for (const k of keys) if (lead.has(k)) shared++;
+  return { shared, total: keys.size };
+}
+
+function sharesLead(p: Para, lead: Set<string>): boolean {
+  const { shared, total } = leadOverlap(p, lead);
+  return shared >= LEAD_MIN_SHARED && shared / Math.max(1, total) >= LEAD_MIN_RATIO;
+}
+
+/** Weak verdicts (an author biography, a name line) on a paragraph close to the lead are taken back. */
+function keepLeadSafe(paras: Para[], lead: Set<string>): void {
+  for (const p of paras) {
+    if (!p.verdict?.weak || p.open) continue;
+    const { shared, total } = leadOverlap(p, lead);
+    if (shared >= LEAD_MIN_SHARED && shared / Math.max(1, total) >= 0.4) {
+      p.kind = "body";
+      p.reason = null;
+      p.verdict = null;
+    }
+  }
+}
+
+/**
+ * The end of the article: the first end marker (a biography, "Read more", a copyright line, a reporting
+ * credit, a list header, a time stamp...) found after at least {@link BODY_BEFORE_END} body paragraphs.
+ * After it, open paragraphs that do not share the lead's topic are feed items (or links, under a
+ * "Related" header); those that do stay body.
+ */
+function markTail(paras: Para[], lead: Set<string>): void {
+  let body = 0;
+  let end = -1;
+  for (let i = 0; i < paras.length; i++) {
+    const p = paras[i] as Para;
+    if ((p.open && !p.headline) || (!p.open && p.kind === "body")) body++;
+    else if (!p.open && p.verdict?.endMarker && body >= BODY_BEFORE_END) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) return;
+  const marker = paras[end] as Para;
+  const markerName = marker.text.replace(/[\s\u00a0]+/g, " ").trim().slice(0, 40);
+  let header: "related" | "feed" = marker.verdict?.listHeader ?? "feed";
+  for (let i = end + 1; i < paras.length; i++) {
+    const p = paras[i] as Para;
+    if (!p.open) {
+      if (p.verdict?.listHeader) header = p.verdict.listHeader;
+      continue;
+    }
+    if (sharesLead(p, lead)) continue;
+    const { shared, total } = leadOverlap(p, lead);
+    const where = `after the end of the article ("${markerName}")`;
+    const overlap = `shares ${shared} of ${total} content words with the lead`;
+    if (header === "related" && p.headline) set(p, "related", `headline-like line under a list of links, ${where}`);
+    else set(p, "feed", `unrelated item ${where}: ${overlap}`);
+  }
+}
+
+/**
+ * Two or more headline-like lines in a row, after the body has started, are links to other stories (a
+ * single one is a heading). Lines under a "Related" header are links too.
+ */
+function markHeadlineRuns(paras: Para[]): void {
+  let bodySeen = false;
+  let i = 0;
+  while (i < paras.length) {
+    const p = paras[i] as Para;
+    if (!p.open) {
+      if (p.kind === "body") bodySeen = true;
+      if (p.verdict?.listHeader === "related") {
+        let j = i + 1;
+        while (j < paras.length && (paras[j] as Para).open && (paras[j] as Para).headline) {
+          set(paras[j] as Para, "related", `headline-like line under "${p.text.trim().slice(0, 40)}" (a link to another story)`);
+          j++;
+        }
+        i = j;
+        continue;
+      }
+      i++;
+      continue;
+    }
+    if (!p.headline) {
+      bodySeen = true;
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < paras.length && (paras[j] as Para).open && (paras[j] as Para).headline) j++;
+    if (bodySeen && j - i >= 2) {
+      for (let k = i; k < j; k++) set(paras[k] as Para, "related", `one of ${j - i} headline-like lines in a row (links to other stories)`);
+    }
+    i = Math.max(j, i + 1);
+  }
+}
+
+/**
+ * The article's language (declared, else detected on its body), then each paragraph's: body, title,
+ * heading and quote text in another language becomes `other-language`; furniture keeps its kind and gets
+ * the language noted.
+ */
+function markLanguages(paras: Para[], options: ClassifyOptions): string | null {
+  let language = options.language;
+  if (!language) {
+    const body = paras.filter((p) => p.kind === "body" || p.kind === "quote").map((p) => p.text).join("\n");
+    language = detectArticleLanguage(body, options.detector)?.language ?? null;
+  }
+  if (!language) return null;
+  for (const p of paras) {
+    if (p.kind === "metadata" || p.kind === "other-language") continue;
+    const guess = options.detector.detect(p.text);
+    if (!guess || guess.confidence < LANGUAGE_MIN_CONFIDENCE || !differentLanguage(guess.language, language)) continue;
+    p.language = guess.language;
+    if (p.kind === "body" || p.kind === "quote" || p.kind === "title" || p.kind === "heading") {
+      p.kind = "other-language";
+      p.reason = `written in ${guess.language}, not the article's ${language} (${options.detector.name} detector, confidence ${guess.confidence})`;
+    }
+  }
+  return language;
+}

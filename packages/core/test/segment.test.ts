@@ -1,0 +1,269 @@
+import { describe, expect, it } from "vitest";
+import { ArticleSchema, type Article, type Segment } from "../src/model/article.js";
+import { lineParagraphs, segmentArticle, splitSentences } from "../src/extract/segment.js";
+import { datelinePrefix, isNameList, isStampLine, lineRule } from "../src/extract/noise.js";
+
+// Every outlet, person and place below is invented.
+
+function article(text: string, extra: Partial<Article> = {}): Article {
+  return ArticleSchema.parse({ id: "a1", text, language: "en", source: { input: "a1.txt", adapter: "text" }, ...extra });
+}
+
+function sentences(text: string): string[] {
+  return splitSentences(text, 0, text.length).map((s) => text.slice(s.start, s.end));
+}
+
+/** The kind of the segment holding the first occurrence of `needle`. */
+function kindOf(a: Article, segments: Segment[], needle: string): string {
+  const at = a.text.indexOf(needle);
+  expect(at, needle).toBeGreaterThanOrEqual(0);
+  const seg = segments.find((s) => s.start <= at && at < s.end);
+  return seg ? seg.kind : "none";
+}
+
+describe("sentence splitting", () => {
+  it("does not break on abbreviations, titles, initials, decimals and numbers", () => {
+    expect(sentences("The U.S. Navy said on Aug. 14 that the ship would sail. Officials in Port Verin agreed.")).toEqual([
+      "The U.S. Navy said on Aug. 14 that the ship would sail.",
+      "Officials in Port Verin agreed.",
+    ]);
+    expect(sentences("Mr. Dorran met Gen. Okafor and Lt. Col. Weiss in Calder. They talked for an hour.")).toEqual([
+      "Mr. Dorran met Gen. Okafor and Lt. Col. Weiss in Calder.",
+      "They talked for an hour.",
+    ]);
+    expect(sentences("The report by J. R. Tolland ran to 3.5 pages. It praised No. 4 Squadron.")).toEqual([
+      "The report by J. R. Tolland ran to 3.5 pages.",
+      "It praised No. 4 Squadron.",
+    ]);
+    expect(sentences("Adm. Park and Sgt. Maj. Lee arrived on Sept. 3. Sen. Ruiz (D-Ore.) spoke later.")).toEqual([
+      "Adm. Park and Sgt. Maj. Lee arrived on Sept. 3.",
+      "Sen. Ruiz (D-Ore.) spoke later.",
+    ]);
+  });
+
+  it("keeps quotations and parentheses whole", () => {
+    expect(sentences('"We will not leave. We will stay," said Anna Berg. The mayor disagreed.')).toEqual([
+      '"We will not leave. We will stay," said Anna Berg.',
+      "The mayor disagreed.",
+    ]);
+    expect(sentences("He said: “I am tired. Very tired.” Then he left.")).toEqual(["He said: “I am tired. Very tired.”", "Then he left."]);
+    expect(sentences("The ministry (in a rare statement. It was short.) said nothing. Then it closed.")).toEqual([
+      "The ministry (in a rare statement. It was short.) said nothing.",
+      "Then it closed.",
+    ]);
+  });
+
+  it("leaves a quotation that runs on into the next paragraph split", () => {
+    expect(sentences("“The port is closed. The strike goes on. We wait.")).toEqual(["“The port is closed.", "The strike goes on.", "We wait."]);
+  });
+
+  it("splits where a known abbreviation is really a sentence end, and keeps web addresses whole", () => {
+    expect(sentences("Col. H. T. Marsh said no. Prof. Ling agreed.")).toEqual(["Col. H. T. Marsh said no.", "Prof. Ling agreed."]);
+    expect(sentences("Details are at www.calder-news.example.com today. Ask the desk.")).toEqual([
+      "Details are at www.calder-news.example.com today.",
+      "Ask the desk.",
+    ]);
+  });
+
+  it("returns exact offsets into the whole text for a sub-range", () => {
+    const text = "Headline\nFirst one. Second one.\nTail";
+    const start = text.indexOf("First");
+    const end = text.indexOf("\nTail");
+    const got = splitSentences(text, start, end);
+    expect(got.map((s) => text.slice(s.start, s.end))).toEqual(["First one.", "Second one."]);
+  });
+});
+
+// An invented web page pasted as plain text: furniture of every kind around a short article.
+const PAGE = [
+  "Skip to content",
+  "Harbour pilots strike halts shipping in Port Verin",
+  "3 min read",
+  "By Anna Berg and Tomas Ruell",
+  "PORT VERIN (Northwire) — Harbour pilots in Port Verin walked off the job on Tuesday, halting all shipping in the port, the Verin Pilots' Guild said.",
+  "Pilots guide every cargo ship into the harbour, and the guild said the strike would last until the port authority agreed to hire 40 more pilots.",
+  "Cargo ships queued outside Port Verin as the harbour pilots strike entered its first night (Photo: Lena Okoro/Northwire)",
+  "The port authority said it regretted the strike and offered talks on Friday. Guild leader Marta Dahl said the pilots would answer on Thursday.",
+  "Related: Calder dockers vote on new contract",
+  "Talks on pilot numbers",
+  "Shipping companies have diverted 12 vessels to Calder, the port authority said, and more could follow if the harbour stays shut.",
+  "El sindicato de prácticos dijo que la huelga continuará hasta que la autoridad portuaria contrate a más prácticos.",
+  "Share this article",
+  "Follow us on social media for the latest updates",
+  "Anna Berg is a correspondent who covers shipping and trade for Northwire.",
+  "© 2026 Northwire Media. All rights reserved.",
+  "Read more",
+  "Latest news",
+  "2 hours ago",
+  "A new bakery opened in the old town of Lindqvist on Monday, drawing long queues of customers for its rye bread.",
+  "The Lindqvist football club signed a goalkeeper from a rival team in the northern league for an undisclosed fee.",
+].join("\n\n");
+
+describe("paragraph classification of a pasted web page", () => {
+  const a = article(PAGE);
+  const { segments, sentences: sents } = segmentArticle(a);
+
+  it("finds the title, byline, dateline, metadata and captions", () => {
+    expect(kindOf(a, segments, "Skip to content")).toBe("boilerplate");
+    expect(kindOf(a, segments, "Harbour pilots strike halts")).toBe("title");
+    expect(kindOf(a, segments, "3 min read")).toBe("metadata");
+    expect(kindOf(a, segments, "By Anna Berg")).toBe("byline");
+    expect(kindOf(a, segments, "PORT VERIN (Northwire) —")).toBe("dateline");
+    expect(kindOf(a, segments, "Harbour pilots in Port Verin walked off")).toBe("body");
+    expect(kindOf(a, segments, "Cargo ships queued")).toBe("caption");
+  });
+
+  it("keeps the article's body paragraphs as body", () => {
+    for (const needle of ["Pilots guide every cargo ship", "The port authority said it regretted", "Shipping companies have diverted"]) {
+      expect(kindOf(a, segments, needle), needle).toBe("body");
+    }
+  });
+
+  it("classifies links, headings, boilerplate and the author biography", () => {
+    expect(kindOf(a, segments, "Related: Calder dockers")).toBe("related");
+    expect(kindOf(a, segments, "Talks on pilot numbers")).toBe("heading");
+    expect(kindOf(a, segments, "Share this article")).toBe("boilerplate");
+    expect(kindOf(a, segments, "Follow us on social media")).toBe("boilerplate");
+    expect(kindOf(a, segments, "Anna Berg is a correspondent")).toBe("boilerplate");
+    expect(kindOf(a, segments, "© 2026 Northwire")).toBe("boilerplate");
+    expect(kindOf(a, segments, "Read more")).toBe("boilerplate");
+  });
+
+  it("marks text in another language", () => {
+    const at = a.text.indexOf("El sindicato");
+    const seg = segments.find((s) => s.start <= at && at < s.end);
+    expect(seg?.kind).toBe("other-language");
+    expect(seg?.language).toBe("es");
+  });
+
+  it("marks unrelated items after the end of the article as feed", () => {
+    expect(kindOf(a, segments, "2 hours ago")).toBe("metadata");
+    expect(kindOf(a, segments, "A new bakery opened")).toBe("feed");
+    expect(kindOf(a, segments, "The Lindqvist football club")).toBe("feed");
+  });
+
+  it("gives every non-body segment a reason, and sentences the kind of their segment", () => {
+    for (const s of segments) {
+      if (s.kind !== "body") expect(s.reason, a.text.slice(s.start, s.end)).toBeTruthy();
+    }
+    for (const s of sents) expect(s.kind).toBe(segments[s.segmentIndex]?.kind);
+    const body = sents.filter((s) => s.kind === "body").map((s) => a.text.slice(s.start, s.end));
+    expect(body[0]).toBe(
+      "Harbour pilots in Port Verin walked off the job on Tuesday, halting all shipping in the port, the Verin Pilots' Guild said.",
+    );
+    expect(body).toHaveLength(5);
+  });
+
+  it("is deterministic", () => {
+    expect(segmentArticle(a)).toEqual(segmentArticle(article(PAGE)));
+  });
+});
+
+describe("more furniture", () => {
+  it("reads captions, bylines and links written in other ways", () => {
+    const rules: [string, string][] = [
+      ["NORTHWIRE/LENA OKORO via CALDERPIX - Guild leader Marta Dahl speaks to pilots", "caption"],
+      ["File photo: the harbour of Port Verin at dawn", "caption"],
+      ["Marta Dahl addresses striking pilots on Tuesday. (AP Photo/Kim Sorel)", "caption"],
+      ["Anna Berg, Northwire", "byline"],
+      ["—With assistance from Tomas Ruell and Ida Vang.", "byline"],
+      ["Senior correspondent", "byline"],
+      ["Also read: Port Verin's pilots warn of a long strike", "related"],
+      ["Subscribe to our newsletter", "boilerplate"],
+      ["Updated 14:32 GMT", "metadata"],
+      ["Tomas Ruell covers maritime affairs from Calder.", "boilerplate"],
+    ];
+    for (const [line, kind] of rules) expect(lineRule(line)?.kind, line).toBe(kind);
+  });
+
+  it("does not take ordinary sentences for furniture", () => {
+    for (const line of [
+      "By Monday, the ministry had received 300 complaints from shipowners.",
+      "More than 40 ships waited outside the harbour on Wednesday.",
+      "Read the statement, the guild told its members, and decide for yourselves.",
+      "The guild's photo of the queue was shared widely on Tuesday.",
+    ]) {
+      expect(lineRule(line), line).toBeNull();
+    }
+  });
+
+  it("takes a run of headline-like lines after the body for links to other stories", () => {
+    const text = [
+      "Calder opens a new ferry line",
+      "The city of Calder opened a ferry line to Port Verin on Monday, the transport office said.",
+      "The ferry will run twice a day and carry up to 300 passengers, the office added.",
+      "Lindqvist museum reopens after repairs",
+      "Northern league season starts with a derby",
+      "Farmers in Tolland expect a record apple harvest",
+    ].join("\n");
+    const a = article(text);
+    const { segments } = segmentArticle(a);
+    expect(kindOf(a, segments, "Lindqvist museum")).toBe("related");
+    expect(kindOf(a, segments, "Farmers in Tolland")).toBe("related");
+    expect(kindOf(a, segments, "The ferry will run")).toBe("body");
+  });
+
+  it("keeps a paragraph about the story's own subject even when it reads like a biography or follows the end", () => {
+    const text = [
+      "Journalist Ida Vang freed in Calder after two weeks",
+      "Ida Vang, a journalist detained in Calder for two weeks, was freed on Monday, her newspaper said.",
+      "Calder police had held Ida Vang without charge since she photographed a protest outside the port.",
+      "Ida Vang is a reporter who was detained in Calder while covering a protest outside the port.",
+      "Read more",
+      "Ida Vang said after her release that Calder police had questioned her about the protest every day.",
+    ].join("\n");
+    const a = article(text);
+    const { segments } = segmentArticle(a);
+    expect(kindOf(a, segments, "Ida Vang is a reporter")).toBe("body");
+    expect(kindOf(a, segments, "Ida Vang said after her release")).toBe("body");
+  });
+
+  it("leaves a clean article all body", () => {
+    const text = [
+      "The Tolland regional council approved a budget of 3.5 million crowns for road repairs on Thursday.",
+      "Council leader Jorin Maas said work on the coastal road would start in May.",
+      "Opposition members said the sum was too small to fix the bridges near Lindqvist.",
+    ].join("\n\n");
+    const { segments } = segmentArticle(article(text));
+    expect(segments.map((s) => s.kind)).toEqual(["body", "body", "body"]);
+  });
+
+  it("keeps adapter kinds, still splits them into sentences and still detects other languages", () => {
+    const text = "Port Verin strike\nThe pilots struck. They want more staff.\nLa huelga de los prácticos continúa en el puerto de la ciudad.\nA caption";
+    const base = lineParagraphs(text);
+    const segments: Segment[] = [
+      { ...base[0]!, kind: "heading", reason: "<h2>" },
+      { ...base[1]!, kind: "body", reason: "<p>" },
+      { ...base[2]!, kind: "body", reason: "<p>" },
+      { ...base[3]!, kind: "caption", reason: "<figcaption>" },
+    ];
+    const a = article(text, { segments });
+    const out = segmentArticle(a);
+    expect(out.segments.map((s) => s.kind)).toEqual(["heading", "body", "other-language", "caption"]);
+    expect(out.sentences.filter((s) => s.kind === "body")).toHaveLength(2);
+  });
+
+  it("detects the article's language when none is declared", () => {
+    const out = segmentArticle(article("The harbour pilots of Port Verin went on strike on Tuesday and the port is closed.", { language: null }));
+    expect(out.language).toBe("en");
+  });
+
+  it("can be told not to classify", () => {
+    const out = segmentArticle(article("Read more\nThe pilots struck on Tuesday."), { classify: false });
+    expect(out.segments.map((s) => s.kind)).toEqual(["body", "body"]);
+  });
+});
+
+describe("helpers", () => {
+  it("recognises stamps, name lists and datelines", () => {
+    expect(isStampLine("Dec. 29, 2026, 10:32 PM")).toBe(true);
+    expect(isStampLine("3 hours ago")).toBe(true);
+    expect(isStampLine("The strike began in May")).toBe(false);
+    expect(isNameList("Anna Berg and Tomas Ruell")).toBe(true);
+    expect(isNameList("The pilots walked out")).toBe(false);
+    const line = "CALDER, Oct. 3 (Northwire) — The council met.";
+    expect(line.slice(datelinePrefix(line))).toBe("The council met.");
+    expect(datelinePrefix("EU — the bloc met on Monday.")).toBe(0);
+    expect(datelinePrefix("(Northwire) — The council met.")).toBe("(Northwire) — ".length);
+  });
+});
