@@ -39,6 +39,10 @@ export const ORG_WORDS = new Set([
   "railways", "systems", "holdings", "partners", "network", "channel", "gazette", "herald", "tribune",
   "journal", "daily", "wire", "reuters", "centre", "center", "school", "hospital", "church", "league",
   "team", "brigade", "regiment", "battalion", "division", "unit", "exchange", "market", "museum", "academy",
+  // Publication names: "Tidewater Review", "Evening Standard".
+  "review", "ledger", "chronicle", "observer", "telegraph", "courier", "standard", "mail", "express",
+  "gazette", "examiner", "sentinel", "monitor", "dispatch", "bulletin", "magazine", "weekly", "independent",
+  "guardian", "times", "register", "record", "star", "sun", "mirror", "inquirer", "globe",
 ]);
 
 /** Keywords that make a name a named event. */
