@@ -85,3 +85,24 @@ describe("entity resolution", async () => {
     expect(JSON.stringify(again.entities)).toBe(JSON.stringify(report.entities));
   });
 });
+
+describe("entities and page furniture", async () => {
+  const text = [
+    "Harbour pilots in Port Senna stopped work on Monday, pilot union chair Delia Moran said.",
+    "Moran said the stoppage would last until the port authority answered the union.",
+    "Read more: Tobias Wendt opens a bakery in Vell",
+    "Oriel Pask is a correspondent for the Senna Courier who covers shipping and trade.",
+  ].join("\n");
+  const report = await reconcile([article("courier", text)]);
+  const names = report.entities.map((e) => e.name);
+
+  it("takes names from the story", () => {
+    expect(names).toContain("Delia Moran");
+  });
+
+  it("takes no names from links to other stories or the author's biography", () => {
+    expect(report.articles[0]!.segments.map((s) => s.kind)).toEqual(expect.arrayContaining(["related", "boilerplate"]));
+    expect(names).not.toContain("Tobias Wendt");
+    expect(names).not.toContain("Oriel Pask");
+  });
+});

@@ -8,7 +8,11 @@ import { bagKey, wordKey } from "./keys.js";
 import { COUNTRIES } from "./gazetteer.js";
 
 /** Segment kinds whose names are read (everything but front matter). */
-const SKIP_KINDS = new Set(["metadata"]);
+/**
+ * Page furniture: names there (the author, other stories) are not what the story is about. Captions and
+ * other-language text are read: they name the story's people too, often in another spelling.
+ */
+const SKIP_KINDS = new Set(["metadata", "boilerplate", "related", "feed", "byline"]);
 
 /** A resolved mention, with the entity it belongs to. */
 interface Placed {
