@@ -1,0 +1,186 @@
+// End to end, in a real browser: Debian's chromium, driven by playwright-core (no browser download),
+// against the built app served on localhost. What the page shows is checked against the report the same
+// pipeline makes in Node from the same inputs, so nothing here is a hard-coded answer.
+import { existsSync } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { analyse, type Analysis } from "../src/engine.js";
+import { exampleInputs } from "../src/example.js";
+import { startServer } from "../scripts/serve.mjs";
+
+const CHROMIUM = process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium";
+const OUT = fileURLToPath(new URL("../test-output/", import.meta.url));
+const FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+const HOSTILE = [
+  "Isle Courier: ferry notice <script>window.__pwned = 1</script>",
+  "",
+  'Ferries from Ostra Quay resumed on Friday <img src=x onerror="window.__pwned = 2"> after the harbour strike ended, the ferry company said.',
+].join("\n");
+
+let server: { url: string; close: () => Promise<void> };
+let browser: Browser;
+let page: Page;
+let expected: Analysis;
+const requests: string[] = [];
+const problems: string[] = [];
+
+/** Waits for the worker's answer to the latest request and returns the time it reports. */
+async function waitForReport(p: Page, articles: number): Promise<number> {
+  await p.waitForFunction(
+    (n) => {
+      const s = document.getElementById("status");
+      return s?.dataset["state"] === "done" && document.querySelectorAll("#source-list article.source").length === n;
+    },
+    articles,
+    { timeout: 60_000 },
+  );
+  return Number(await p.locator("#status").getAttribute("data-ms"));
+}
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `Debian's chromium was not found at ${CHROMIUM}. The browser tests need it: install it with ` +
+        "`apt-get install chromium` (.ci/run does this), or set CHROMIUM_PATH to a Chromium binary.",
+    );
+  }
+  await mkdir(OUT, { recursive: true });
+  expected = await analyse(exampleInputs());
+  server = await startServer({ port: 0 });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
+  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, acceptDownloads: true });
+  page = await context.newPage();
+  page.on("request", (r) => requests.push(r.url()));
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  page.on("console", (m) => {
+    if (m.type() === "error" || m.type() === "warning") problems.push(`console ${m.type()}: ${m.text()}`);
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe("the demo in Chromium", () => {
+  let reconcileMs = 0;
+
+  it("starts empty with ?empty, loads the example story with one click, and reconciles it in the worker", async () => {
+    await page.goto(`${server.url}?empty`);
+    expect(await page.locator("#input-list li").count()).toBe(0);
+    await page.getByRole("button", { name: "Load the example story" }).click();
+    reconcileMs = await waitForReport(page, expected.report.articles.length);
+    expect(reconcileMs).toBeGreaterThan(0);
+    expect(await page.locator("#input-list li").count()).toBe(exampleInputs().length);
+  });
+
+  it("shows the entities, events and claims the pipeline finds", async () => {
+    const shown = await page.locator("#entities th.entity-name").allTextContents();
+    expect(shown.sort()).toEqual(expected.report.entities.map((e) => e.name).sort());
+    expect(await page.locator("#events .timeline li").count()).toBe(expected.report.events.length);
+    const claims = await page.locator("#source-list [data-claim][tabindex='0']").evaluateAll((n) => n.map((e) => e.getAttribute("data-claim")));
+    expect(claims.sort()).toEqual(expected.report.claims.map((c) => c.id).sort());
+    const status = await page.locator("#status").textContent();
+    expect(status).toContain(`${expected.report.entities.length} entities`);
+    expect(status).toContain(`${expected.report.conflicts.length} conflicts`);
+    expect(status).toContain(`${expected.report.verdicts.length} verdicts`);
+  });
+
+  it("shows each conflict with its values and every quote, and the explained differences with their reasons", async () => {
+    const { conflicts, nonConflicts, claims } = expected.report;
+    const claimText = new Map(claims.map((c) => [c.id, c.text]));
+    expect(await page.locator("#conflicts li.conflict").count()).toBe(conflicts.length);
+    for (const [i, c] of conflicts.entries()) {
+      const item = page.locator("#conflicts li.conflict").nth(i);
+      expect(await item.locator(".value-text").allTextContents()).toEqual(c.values.map((v) => String(v.value)));
+      expect(await item.locator("button.quote").allTextContents()).toEqual(c.values.flatMap((v) => v.claimIds.map((id) => `“${claimText.get(id)}”`)));
+    }
+    if (conflicts.length === 0) expect(await page.locator("#conflicts .empty").textContent()).toContain("No conflicts");
+    const reasons = await page.locator("#non-conflicts li.non-conflict").evaluateAll((n) => n.map((e) => e.getAttribute("data-reason")));
+    expect(reasons).toEqual(nonConflicts.map((n) => n.reason));
+  });
+
+  it("shows the derived text's verdicts sentence by sentence", async () => {
+    const { verdicts, articles } = expected.report;
+    const labels = await page.locator("#verdicts li.verdict").evaluateAll((n) => n.map((e) => e.getAttribute("data-verdict")));
+    const derived = new Set(articles.filter((a) => a.role === "derived").map((a) => a.id));
+    const order = [...verdicts].filter((v) => derived.has(v.articleId)).sort((a, b) => a.start - b.start);
+    expect(labels).toEqual(order.map((v) => v.verdict));
+    expect(await page.locator("#verdicts h3").count()).toBe(derived.size);
+    for (const v of order.filter((o) => o.verdict === "contradicted")) {
+      expect(await page.locator("#verdicts li.verdict-contradicted").filter({ hasText: v.text }).count()).toBe(1);
+    }
+  });
+
+  it("offers the report for download, byte-identical to the report made in Node", async () => {
+    const [json] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download JSON" }).click()]);
+    expect(await readFile(await json.path(), "utf8")).toBe(expected.json);
+    const [md] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download Markdown" }).click()]);
+    expect(await readFile(await md.path(), "utf8")).toBe(expected.markdown);
+  });
+
+  it("links a quoted claim to its highlighted words in the source, and shows what it agrees or conflicts with", async () => {
+    const quote = page.locator("#agreements button.quote, #conflicts button.quote, #non-conflicts button.quote").first();
+    const id = await quote.getAttribute("data-claim");
+    const claim = expected.report.claims.find((c) => c.id === id)!;
+    expect(claim).toBeDefined();
+    await page.locator("#agreements details, #non-conflicts details").evaluateAll((n) => n.forEach((d) => d.setAttribute("open", "")));
+    await quote.click();
+    const highlighted = await page.locator(`#source-list article[data-article="${claim.articleId}"] .p.hl`).evaluateAll((n) => n.map((e) => e.textContent).join(""));
+    expect(highlighted).toBe(claim.text);
+    expect(await page.locator(`#claim-body [data-claim-detail="${claim.id}"]`).count()).toBe(1);
+    // Keyboard: the claim's handle in the text is focusable and Enter selects it.
+    const other = expected.report.claims.find((c) => c.articleId !== claim.articleId)!;
+    await page.locator(`[data-claim="${other.id}"][tabindex="0"]`).focus();
+    await page.keyboard.press("Enter");
+    expect(await page.locator(`#claim-body [data-claim-detail="${other.id}"]`).count()).toBe(1);
+  });
+
+  it("takes a screenshot with every panel filled", async () => {
+    const quote = page.locator("#conflicts button.quote, #non-conflicts button.quote, #agreements button.quote").first();
+    await quote.click();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: `${OUT}demo.png`, fullPage: true });
+    await page.screenshot({ path: `${OUT}demo-top.png` });
+    const png = await readFile(`${OUT}demo.png`);
+    expect(png.subarray(1, 4).toString()).toBe("PNG");
+    await writeFile(`${OUT}figures.json`, `${JSON.stringify({ articles: expected.report.articles.length, reconcileMs }, null, 2)}\n`);
+  });
+
+  it("adds a pasted article, shows its markup as text and runs none of it; removing it changes the report back", async () => {
+    const before = expected.report.articles.length;
+    await page.locator("#paste-form").getByLabel("Outlet").fill("Isle Courier");
+    await page.getByLabel("Text (title on the first line)").fill(HOSTILE);
+    await page.getByRole("button", { name: "Add pasted article" }).click();
+    await waitForReport(page, before + 1);
+    const card = page.locator("#source-list article.source").filter({ hasText: "Isle Courier" });
+    expect(await card.count()).toBe(1);
+    const text = await card.locator(".source-text").textContent();
+    expect(text).toContain("<script>window.__pwned = 1</script>");
+    expect(text).toContain('<img src=x onerror="window.__pwned = 2">');
+    expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.locator("#report script, #report img").count()).toBe(0);
+
+    await page.getByRole("button", { name: "Remove pasted-1.txt" }).click();
+    await waitForReport(page, before);
+    expect(await page.locator("#source-list article.source").filter({ hasText: "Isle Courier" }).count()).toBe(0);
+  });
+
+  it("made no request beyond the app's own files on localhost, and logged no error (CSP violations included)", () => {
+    const foreign = requests.filter((u) => !u.startsWith(server.url) && !u.startsWith("blob:") && !u.startsWith("data:"));
+    expect(foreign).toEqual([]);
+    expect(requests.some((u) => u.endsWith("/x"))).toBe(false);
+    expect(problems).toEqual([]);
+  });
+});
