@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from "commander";
 import { VERSION, type Registry } from "@corroborate/core";
 import { defaultRegistry } from "./adapters.js";
 import { runReconcile } from "./commands/reconcile.js";
+import { evalCommand } from "./commands/eval.js";
 
 /** Exit codes: 0 success, 1 some input failed (the rest reported), 2 usage error. */
 export const EXIT = { ok: 0, inputFailed: 1, usage: 2 } as const;
@@ -31,6 +32,8 @@ export function buildProgram(exit: (code: number) => void, registry: Registry = 
       }
       exit(await runReconcile(files, opts, registry));
     });
+
+  program.addCommand(evalCommand(exit, registry).copyInheritedSettings(program));
 
   return program;
 }
