@@ -69,6 +69,10 @@ describe("language tags", () => {
     expect(primaryLanguage("und-Cyrl")).toBe("und-cyrl");
     expect(differentLanguage("en", "en-US")).toBe(false);
     expect(differentLanguage("en", "es")).toBe(true);
+    // A script-only guess is not another language than one written in that script.
+    expect(differentLanguage("und-Cyrl", "ru")).toBe(false);
+    expect(differentLanguage("uk", "und-Cyrl")).toBe(false);
+    expect(differentLanguage("und-Cyrl", "en")).toBe(true);
   });
 
   it("detects an article's language on a bounded sample", () => {

@@ -218,6 +218,44 @@ describe("more furniture", () => {
     expect(kindOf(a, segments, "Ida Vang said after her release")).toBe("body");
   });
 
+  it("does not end the article at a marker above it (teasers and a button in the page header)", () => {
+    const text = [
+      "Northwire",
+      "Lindqvist bakers win a national prize for their rye bread, the third award in five years for the town.",
+      "The northern league season starts on Saturday with a derby between the two Tolland football clubs.",
+      "Read more",
+      "Calder council backs a new harbour bridge",
+      "The Calder city council voted on Tuesday to build a new bridge over the harbour, ending ten years of debate about the crossing.",
+      "The bridge will cost 80 million crowns and open in 2030, council leader Jorin Maas said after the vote in the city hall.",
+      "Opponents of the harbour bridge said the council had ignored the ferry operators, who fear losing their passengers to the bridge.",
+      "The ferry company said it would ask the regional court to review the council's vote on the bridge before the end of the year.",
+      "Construction of the bridge is due to start next spring, once the harbour authority has approved the final plans for the crossing.",
+    ].join("\n");
+    const a = article(text);
+    const { segments } = segmentArticle(a);
+    for (const needle of ["The Calder city council voted", "The bridge will cost", "Opponents of the harbour bridge", "The ferry company said", "Construction of the bridge"]) {
+      expect(kindOf(a, segments, needle), needle).toBe("body");
+    }
+  });
+
+  it("does not take list items, wrapped sentence lines or table cells for headlines, links or stamps", () => {
+    const text = [
+      "Calder market prices this week",
+      "The Calder market office published its weekly prices on Monday, with apples up and pears down.",
+      "1) Apples from Tolland",
+      "2) Pears from Lindqvist",
+      "Traders said the price of apples from the northern farms had risen after the",
+      "Frost Of Early October",
+      "42",
+    ].join("\n");
+    const a = article(text);
+    const { segments } = segmentArticle(a);
+    expect(kindOf(a, segments, "1) Apples")).toBe("body");
+    expect(kindOf(a, segments, "2) Pears")).toBe("body");
+    expect(kindOf(a, segments, "Traders said")).toBe("body");
+    expect(isStampLine("42")).toBe(false);
+  });
+
   it("leaves a clean article all body", () => {
     const text = [
       "The Tolland regional council approved a budget of 3.5 million crowns for road repairs on Thursday.",

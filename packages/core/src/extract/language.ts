@@ -206,9 +206,22 @@ export function primaryLanguage(tag: string): string {
   return lower.split(/[-_]/)[0] ?? lower;
 }
 
-/** Whether two language tags name different languages (compares primary subtags). */
+// Languages by writing system, so that a script-only guess (`und-Cyrl`) is not taken for another language
+// than the article's Russian or Ukrainian.
+const SCRIPT_LANGUAGES: Record<string, ReadonlySet<string>> = {
+  "und-cyrl": new Set(["ru", "uk", "bg", "sr", "be", "mk", "kk", "ky", "mn", "tg", "tt", "ba"]),
+};
+
+/**
+ * Whether two language tags name different languages (compares primary subtags). A script-only tag
+ * (`und-Cyrl`) is not different from a language written in that script (`ru`).
+ */
 export function differentLanguage(a: string, b: string): boolean {
-  return primaryLanguage(a) !== primaryLanguage(b);
+  const pa = primaryLanguage(a);
+  const pb = primaryLanguage(b);
+  if (pa === pb) return false;
+  if (SCRIPT_LANGUAGES[pa]?.has(pb) || SCRIPT_LANGUAGES[pb]?.has(pa)) return false;
+  return true;
 }
 
 /**

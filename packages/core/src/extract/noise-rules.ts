@@ -43,7 +43,9 @@ export function isStampLine(text: string): boolean {
   for (const raw of tokens) {
     const t = raw.replace(/\.+$/, "");
     if (t === "") continue;
-    if (/^\d{1,4}(?:st|nd|rd|th|h|m)?$/.test(t) || /^\d{1,2}[:.]\d{2}(?:[ap]m)?$/.test(t) || /^\d{4}-\d{2}-\d{2}(?:t[\d:.z+]+)?$/.test(t)) {
+    // A number alone says nothing (a table cell); a clock time or an ISO date does.
+    if (/^\d{1,4}(?:st|nd|rd|th|h|m)?$/.test(t)) continue;
+    if (/^\d{1,2}[:.]\d{2}(?:[ap]m)?$/.test(t) || /^\d{4}-\d{2}-\d{2}(?:t[\d:.z+]+)?$/.test(t)) {
       signal = true;
       continue;
     }
@@ -80,8 +82,12 @@ const CREDIT = /^[—–-]*\s*(?:with assistance from|additional reporting by|re
 
 const COPYRIGHT = /^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b|^[^.!?]{0,60}©\s*(?:\d{4}|[\p{Lu}])/iu;
 
+// Boilerplate that may sit anywhere on a page (a newsletter box inside the article).
 const BOILER_PREFIX =
-  /^(?:follow (?:us|me|him|her|them|the author|our)\b|subscribe (?:to|for|now|today)\b|sign up (?:for|to|here|now)\b|share (?:this|on|via)\b|click (?:here|to)\b|tap here\b|download (?:the|our) app\b|get the latest\b|join (?:us|our)\b|support (?:our|independent|quality)\b|this (?:article|story|piece|content) (?:was|is|has been|first|originally|appeared)\b|(?:an earlier version of )?this (?:article|story) (?:has been|was) (?:updated|corrected)\b|read the (?:full|original|latest|rest)\b|more stories\b|more news\b|for more (?:news|stories|information|coverage|updates)\b|have a (?:news )?tip\b|got a (?:news )?tip\b|contact the (?:author|writer|reporter)\b|we (?:use|value) (?:cookies|your privacy)\b|(?:our|this) (?:site|website) uses cookies\b|already a subscriber\b|you have reached\b|you've reached\b|to continue reading\b|we want to hear\b|sign up to\b|enter your email\b|by (?:signing up|subscribing|clicking)\b|get (?:our|the) [\p{L} ]{0,30}newsletter\b|listen to (?:this|the) (?:article|story)\b|(?:the )?views expressed\b|opinions expressed\b)/iu;
+  /^(?:follow (?:us|me|him|her|them|the author|our)\b|subscribe (?:to|for|now|today)\b|sign up (?:for|to|here|now)\b|share (?:this|on|via)\b|click (?:here|to)\b|tap here\b|download (?:the|our) app\b|get the latest\b|join (?:us|our)\b|support (?:our|independent|quality)\b|we (?:use|value) (?:cookies|your privacy)\b|(?:our|this) (?:site|website) uses cookies\b|already a subscriber\b|you have reached\b|you've reached\b|to continue reading\b|we want to hear\b|enter your email\b|by (?:signing up|subscribing|clicking)\b|get (?:our|the) [\p{L} ]{0,30}newsletter\b|listen to (?:this|the) (?:article|story)\b)/iu;
+// Boilerplate that closes an article.
+const CLOSING_PREFIX =
+  /^(?:this (?:article|story|piece|content) (?:was|is|has been|first|originally|appeared)\b|(?:an earlier version of )?this (?:article|story) (?:has been|was) (?:updated|corrected)\b|read the (?:full|original|latest|rest)\b|more stories\b|more news\b|for more (?:news|stories|coverage|updates)\b|have a (?:news )?tip\b|got a (?:news )?tip\b|contact the (?:author|writer|reporter)\b|(?:the )?views expressed\b|opinions expressed\b)/iu;
 
 const RELATED_PREFIX =
   /^(?:related|also read|read also|read|read more|see also|more|more on this|more on|watch|listen|recommended|further reading|read next|up next|don['’]t miss|must read|related (?:article|story|coverage|content|link|video)s?|in (?:other|related) news|video|photos?|gallery|podcast)\s*[:|›»]\s*\S/iu;
@@ -171,7 +177,7 @@ export function lineRule(raw: string): LineVerdict | null {
     return { kind: "metadata", reason: "date or time stamp", endMarker: true };
   }
   if (CREDIT_PREFIX.test(text)) return { kind: "caption", reason: "photo caption (agency/photographer credit before the dash)" };
-  if (CAPTION_PAREN.test(text)) return { kind: "caption", reason: "photo caption (credit in brackets at the end)" };
+  if (CAPTION_PAREN.test(text.length > 200 ? text.slice(-200) : text)) return { kind: "caption", reason: "photo caption (credit in brackets at the end)" };
   if (CAPTION_PREFIX.test(text) && words <= 60) return { kind: "caption", reason: "photo caption (starts with a picture label)" };
   if (CAPTION_WORDS.test(text) && words <= 40 && !/[.!?]["”’)]?\s+\p{Lu}/u.test(text.slice(0, -1)))
     return { kind: "caption", reason: "photo caption (picture credit)" };
@@ -181,23 +187,41 @@ export function lineRule(raw: string): LineVerdict | null {
   if (CREDIT.test(text) && words <= 40) return { kind: "byline", reason: "reporting credit", endMarker: true };
   if (/^by\s+/i.test(text) && isNameList(text.replace(/^by\s+/i, ""), 16)) return { kind: "byline", reason: 'byline ("By ...")' };
   if (ROLE_LINE.test(label)) return { kind: "byline", reason: `author role label "${text}"` };
-  if (BOILER_PREFIX.test(text) && words <= 40) return { kind: "boilerplate", reason: "site boilerplate (subscription, sharing, notices)", endMarker: true };
+  if (CLOSING_PREFIX.test(text) && words <= 40) return { kind: "boilerplate", reason: "closing note of the site", endMarker: true };
+  if (BOILER_PREFIX.test(text) && words <= 40) return { kind: "boilerplate", reason: "site boilerplate (subscription, sharing, notices)" };
   if (BIO.test(text) || BIO_COVERS.test(text)) {
     return { kind: "boilerplate", reason: "author biography", endMarker: true, weak: true };
   }
   if (words <= 8 && /[,|]/.test(text) && isNameList(text, 8) && !DATELINE_LINE.test(text)) {
     return { kind: "byline", reason: "byline (name and outlet)", weak: true };
   }
-  if (words <= 8 && DATELINE_LINE.test(text) && /\p{Lu}{3,}/u.test(text)) return { kind: "dateline", reason: "dateline" };
+  if (words <= 8 && DATELINE_LINE.test(text) && /\p{Lu}{3,}/u.test(text) && /\d|\(|,/.test(text)) {
+    return { kind: "dateline", reason: "dateline" };
+  }
   return null;
 }
 
-/** Whether a paragraph reads like a headline: at most `maxWords` words, no sentence-final punctuation. */
-export function isHeadlineLike(text: string, maxWords = 20): boolean {
+// Words a headline does not end with: a line ending with one is a sentence cut by a line break.
+const TRAILING_FUNCTION_WORDS = new Set(
+  "the a an of to in on at by for from with and or but as that which who whose than its their his her our your my is are was were be been has have had will would can could should may might this these those into onto about".split(" "),
+);
+
+/**
+ * Whether a paragraph reads like a headline: at most `maxWords` words, no sentence-final punctuation (a
+ * question mark only when `question` is set, as a headline may ask).
+ */
+export function isHeadlineLike(text: string, maxWords = 20, question = false): boolean {
   const t = text.trim();
   const words = wordCount(t);
   if (words === 0 || words > maxWords) return false;
   const bare = t.replace(/["'”’»)\]\s\u00a0]+$/u, "");
-  if (/[.!;,:]$/.test(bare) && !/\b\p{Lu}\.$/u.test(bare)) return false;
+  if (/[.!;,:~…]$/.test(bare) && !/\b\p{Lu}\.$/u.test(bare)) return false;
+  if (!question && bare.endsWith("?")) return false;
+  // List items, web addresses, a sentence inside, a last word that cannot end a headline ("... won the"):
+  // not a headline.
+  if (/^(?:\d{1,3}[).]|[-–•*·▪►✓])\s/u.test(t) || /https?:|www\.|\.com\b|pic\.twitter/i.test(t)) return false;
+  if (/\p{Ll}{2,}[.!?]["”’)]?\s+\p{Lu}/u.test(t)) return false;
+  const last = /([\p{L}']+)[^\p{L}]*$/u.exec(bare)?.[1]?.toLowerCase();
+  if (last && TRAILING_FUNCTION_WORDS.has(last)) return false;
   return /^["'“‘«(\p{Lu}\p{N}]/u.test(t);
 }

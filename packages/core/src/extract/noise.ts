@@ -41,7 +41,7 @@ export interface ClassifiedParagraphs {
 /** Most words of a first line taken as the title. */
 const TITLE_MAX_WORDS = 30;
 /** Most words of a heading or a link line. */
-const HEADING_MAX_WORDS = 20;
+const HEADING_MAX_WORDS = 15;
 /** Body paragraphs the lead is made of (after the title). */
 const LEAD_PARAGRAPHS = 3;
 /** Body paragraphs needed before an end marker counts as the end of the article. */
@@ -94,7 +94,7 @@ export function classifyParagraphs(text: string, segments: readonly Segment[], o
   markNamesNearBylines(paras);
   const lead = leadKeys(paras, titleText);
   keepLeadSafe(paras, lead);
-  markTail(paras, lead);
+  markTail(paras, titleText);
   markHeadlineRuns(paras);
   for (const p of paras) {
     if (!p.open) continue;
@@ -144,7 +144,7 @@ function markTitle(paras: Para[], declared: string | null): string | null {
   if (!title) {
     for (const p of paras) {
       if (!p.open) continue;
-      if (isHeadlineLike(p.text, TITLE_MAX_WORDS)) {
+      if (isHeadlineLike(p.text, TITLE_MAX_WORDS, true)) {
         set(p, "title", "first line, short and without final punctuation (the headline)");
         title = squash(p.text);
       }
@@ -175,47 +175,81 @@ function markNamesNearBylines(paras: Para[]): void {
   });
 }
 
-/** Content keys of a text: lower-case words that are not function words, cut to four letters so that
- * "Russia"/"Russian", "defence"/"defense" and "China"/"Chinese" meet. */
-export function contentKeys(text: string): Set<string> {
-  const out = new Set<string>();
-  for (const m of text.toLowerCase().matchAll(/\p{L}[\p{L}'’-]*/gu)) {
-    const w = m[0].replace(/['’]s$/, "");
-    if (w.length < 3 || STOP.has(w)) continue;
-    out.add(w.length > 4 ? w.slice(0, 4) : w);
-  }
-  return out;
+/**
+ * Topic keys of a text: lower-case words that are not function words, cut to four letters so that
+ * "Russia"/"Russian", "defence"/"defense" and "China"/"Chinese" meet; `named` holds those written with a
+ * capital (names, mostly).
+ */
+export interface TopicKeys {
+  all: Set<string>;
+  named: Set<string>;
 }
 
-/** The lead: the title and the first body paragraphs, as content keys. */
-function leadKeys(paras: Para[], title: string | null): Set<string> {
-  const keys = title ? contentKeys(title) : new Set<string>();
+/** The {@link TopicKeys} of a text. */
+export function topicKeys(text: string, into: TopicKeys = { all: new Set(), named: new Set() }): TopicKeys {
+  for (const m of text.matchAll(/\p{L}[\p{L}'’-]*/gu)) {
+    const w = m[0].toLowerCase().replace(/['’]s$/, "");
+    if (w.length < 3 || STOP.has(w)) continue;
+    const key = w.length > 4 ? w.slice(0, 4) : w;
+    into.all.add(key);
+    if (/^\p{Lu}/u.test(m[0])) into.named.add(key);
+  }
+  return into;
+}
+
+/** Most words of a paragraph too short to count as the article's body when looking for the lead and the end. */
+const SUBSTANTIAL_WORDS = 12;
+
+/** A paragraph that reads like article prose: open or body, not headline-like, long enough. */
+function substantial(p: Para): boolean {
+  if (p.open) return !p.headline && p.words >= SUBSTANTIAL_WORDS;
+  return (p.kind === "body" || p.kind === "quote") && !p.verdict && p.words >= SUBSTANTIAL_WORDS;
+}
+
+/** The lead: the title and the first `size` substantial body paragraphs, as topic keys. */
+function leadKeys(paras: Para[], title: string | null, size = LEAD_PARAGRAPHS): TopicKeys {
+  const keys = topicKeys(title ?? "");
   let taken = 0;
   for (const p of paras) {
-    if (taken >= LEAD_PARAGRAPHS) break;
-    const bodyish = (p.open && !p.headline) || (!p.open && (p.kind === "body" || p.kind === "quote") && !p.verdict);
-    if (!bodyish) continue;
-    for (const k of contentKeys(p.text)) keys.add(k);
+    if (taken >= size) break;
+    if (!substantial(p)) continue;
+    topicKeys(p.text, keys);
     taken++;
   }
   return keys;
 }
 
-/** How a paragraph's content words overlap the lead. */
-function leadOverlap(p: Para, lead: Set<string>): { shared: number; total: number } {
-  const keys = contentKeys(p.text);
-  let shared = 0;
-  for (const k of keys) if (lead.has(k)) shared++;
-  return { shared, total: keys.size };
+interface Overlap {
+  shared: number;
+  total: number;
+  namedShared: number;
+  namedTotal: number;
 }
 
-function sharesLead(p: Para, lead: Set<string>): boolean {
-  const { shared, total } = leadOverlap(p, lead);
-  return shared >= LEAD_MIN_SHARED && shared / Math.max(1, total) >= LEAD_MIN_RATIO;
+/** How a paragraph's topic keys overlap the lead's. */
+function leadOverlap(p: Para, lead: TopicKeys): Overlap {
+  const keys = topicKeys(p.text);
+  let shared = 0;
+  let namedShared = 0;
+  for (const k of keys.all) if (lead.all.has(k)) shared++;
+  for (const k of keys.named) if (lead.all.has(k)) namedShared++;
+  return { shared, total: keys.all.size, namedShared, namedTotal: keys.named.size };
+}
+
+/**
+ * Whether a paragraph is on the lead's topic: it shares {@link LEAD_MIN_SHARED} content words and
+ * {@link LEAD_MIN_RATIO} of its own, and, when it names things, at least one of them; or it shares many
+ * words, names among them.
+ */
+function sharesLead(p: Para, lead: TopicKeys): boolean {
+  const o = leadOverlap(p, lead);
+  const namesMatch = o.namedTotal < 2 || o.namedShared >= 1;
+  if (o.shared >= LEAD_MIN_SHARED && o.shared / Math.max(1, o.total) >= LEAD_MIN_RATIO && namesMatch) return true;
+  return o.shared >= 2 * LEAD_MIN_SHARED && o.namedShared >= 2;
 }
 
 /** Weak verdicts (an author biography, a name line) on a paragraph close to the lead are taken back. */
-function keepLeadSafe(paras: Para[], lead: Set<string>): void {
+function keepLeadSafe(paras: Para[], lead: TopicKeys): void {
   for (const p of paras) {
     if (!p.verdict?.weak || p.open) continue;
     const { shared, total } = leadOverlap(p, lead);
@@ -229,35 +263,61 @@ function keepLeadSafe(paras: Para[], lead: Set<string>): void {
 
 /**
  * The end of the article: the first end marker (a biography, "Read more", a copyright line, a reporting
- * credit, a list header, a time stamp...) found after at least {@link BODY_BEFORE_END} body paragraphs.
- * After it, open paragraphs that do not share the lead's topic are feed items (or links, under a
- * "Related" header); those that do stay body.
+ * credit, a list header, a time stamp...) found after at least {@link BODY_BEFORE_END} substantial body
+ * paragraphs, and with at least as much body text before it as feed-like text after it (the article is the
+ * main text of the page: a marker in a page header, above the article, fails this test). After it, open
+ * paragraphs that do not share the lead's topic are feed items (or links, under a "Related" header); those
+ * that do stay body. Linear: prefix sums over the paragraphs.
  */
-function markTail(paras: Para[], lead: Set<string>): void {
-  let body = 0;
+function markTail(paras: Para[], title: string | null): void {
+  const n = paras.length;
+  // The lead a marker is judged with holds only paragraphs before it: after k < LEAD_PARAGRAPHS body
+  // paragraphs, the title and those k. One lead, and one suffix sum of feed-like text, per k.
+  const leads: TopicKeys[] = [];
+  const feedLike: boolean[][] = [];
+  const feedAfter: number[][] = [];
+  for (let k = BODY_BEFORE_END; k <= LEAD_PARAGRAPHS; k++) {
+    const lead = leadKeys(paras, title, k);
+    const like = paras.map((p) => p.open && !sharesLead(p, lead));
+    const after = new Array<number>(n + 1).fill(0);
+    for (let i = n - 1; i >= 0; i--) after[i] = (after[i + 1] ?? 0) + (like[i] ? (paras[i] as Para).text.length : 0);
+    leads[k] = lead;
+    feedLike[k] = like;
+    feedAfter[k] = after;
+  }
+  let bodyCount = 0;
+  let bodyChars = 0;
   let end = -1;
-  for (let i = 0; i < paras.length; i++) {
+  for (let i = 0; i < n; i++) {
     const p = paras[i] as Para;
-    if ((p.open && !p.headline) || (!p.open && p.kind === "body")) body++;
-    else if (!p.open && p.verdict?.endMarker && body >= BODY_BEFORE_END) {
-      end = i;
-      break;
+    if (substantial(p)) {
+      bodyCount++;
+      bodyChars += p.text.length;
+    } else if (!p.open && p.verdict?.endMarker && bodyCount >= BODY_BEFORE_END) {
+      const k = Math.min(bodyCount, LEAD_PARAGRAPHS);
+      if (bodyChars >= (feedAfter[k]?.[i + 1] ?? 0)) {
+        end = i;
+        break;
+      }
     }
   }
   if (end < 0) return;
+  const k = Math.min(bodyCount, LEAD_PARAGRAPHS);
+  const lead = leads[k] as TopicKeys;
+  const like = feedLike[k] as boolean[];
   const marker = paras[end] as Para;
   const markerName = marker.text.replace(/[\s\u00a0]+/g, " ").trim().slice(0, 40);
   let header: "related" | "feed" = marker.verdict?.listHeader ?? "feed";
-  for (let i = end + 1; i < paras.length; i++) {
+  for (let i = end + 1; i < n; i++) {
     const p = paras[i] as Para;
     if (!p.open) {
       if (p.verdict?.listHeader) header = p.verdict.listHeader;
       continue;
     }
-    if (sharesLead(p, lead)) continue;
-    const { shared, total } = leadOverlap(p, lead);
+    if (!like[i]) continue;
+    const o = leadOverlap(p, lead);
     const where = `after the end of the article ("${markerName}")`;
-    const overlap = `shares ${shared} of ${total} content words with the lead`;
+    const overlap = `shares ${o.shared} of ${o.total} content words and ${o.namedShared} of ${o.namedTotal} names with the lead`;
     if (header === "related" && p.headline) set(p, "related", `headline-like line under a list of links, ${where}`);
     else set(p, "feed", `unrelated item ${where}: ${overlap}`);
   }
