@@ -398,6 +398,9 @@ describe("corroborate eval", { timeout: 60_000 }, () => {
   it("exits 2 on a missing folder, a folder that is not a story, an invalid gold file; 0 with --skip-missing", async () => {
     const dir = mkdtempSync(join(tmpdir(), "corroborate-eval-"));
     expect((await cli("eval")).code).toBe(2);
+    const help = await cli("eval", "--help");
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain("apparent conflicts");
     expect((await cli("eval", join(dir, "nope"))).code).toBe(2);
     const skipped = await cli("eval", "--all", join(dir, "nope"), "--skip-missing", "--no-timing");
     expect(skipped.code).toBe(0);

@@ -81,6 +81,27 @@ export async function runEval(dirs: string[], options: EvalCommandOptions, regis
   return errors.length > 0 || inputError ? EVAL_EXIT.usage : EVAL_EXIT.ok;
 }
 
+const HELP = `
+Sections (R counts what the gold lists; P counts what the report decided):
+  entities: must merge      pairs of gold mentions put in one report entity (mentions matched by
+                            exact span, then by overlap, then by the same text in the article)
+  entities: must not merge  gold pairs of entities kept in different report entities
+  events: grouping          pairs of articles reporting one gold event that share a report event
+  events: facts             gold fact quotes whose claim states the normalised value
+  conflicts                 gold conflicts whose quotes one report conflict sets against each other
+  apparent conflicts        gold non-conflicts not reported as conflicts, and explained
+  corroborations            gold corroborated claims grouped by one agreement (source counts checked)
+  page noise                gold noise passages no claim or verdict is drawn from
+  summary verdicts          sentences of the derived text with the gold verdict
+  overall (macro)           mean over the sections the gold has items for
+
+Exit codes: 0 scored (whatever the figures), 2 usage or input error.
+Examples:
+  corroborate eval examples/harbour-strike --details
+  corroborate eval --all ../shared/corpus --runs 3
+  corroborate eval --all ../shared/corpus --json --no-timing
+`;
+
 /** The `eval` command, for {@link buildProgram}. `exit` receives the exit code. */
 export function evalCommand(exit: (code: number) => void, registry: Registry): Command {
   return new Command("eval")
@@ -92,10 +113,7 @@ export function evalCommand(exit: (code: number) => void, registry: Registry): C
     .option("--no-timing", "leave out wall time and throughput (byte-identical output)")
     .option("--runs <n>", "run the pipeline n times: cold and warm timing, determinism check", positiveInt, 1)
     .option("--skip-missing", "skip folders that do not exist instead of failing")
-    .addHelpText(
-      "after",
-      "\nExit codes: 0 scored (whatever the figures), 2 usage or input error.\nExamples:\n  corroborate eval examples/harbour-strike\n  corroborate eval --all ../shared/corpus --json",
-    )
+    .addHelpText("after", HELP)
     .action(async (dirs: string[], opts: EvalCommandOptions) => {
       if (dirs.length === 0) throw new CommanderError(EVAL_EXIT.usage, "corroborate.usage", "error: give a story folder, or --all <folder of stories>");
       exit(await runEval(dirs, opts, registry));
