@@ -11,6 +11,8 @@ export * from "./ingest/registry.js";
 export * from "./ingest/manifest.js";
 export * from "./ingest/structured.js";
 export * from "./extract/segment.js";
+export * from "./extract/language.js";
+export { classifyParagraphs, lineRule, isHeadlineLike, isNameList, isStampLine, datelinePrefix, topicKeys, type ClassifyOptions, type ClassifiedParagraphs, type LineVerdict, type TopicKeys } from "./extract/noise.js";
 export type { ArticleAnalysis, PipelineState, Sentence, Stage } from "./pipeline/state.js";
 export {
   defaultStages,

@@ -172,6 +172,11 @@ describe("more furniture", () => {
       ["Subscribe to our newsletter", "boilerplate"],
       ["Updated 14:32 GMT", "metadata"],
       ["Tomas Ruell covers maritime affairs from Calder.", "boilerplate"],
+      ["Save my name, email, and website in this browser for the next time I comment.", "boilerplate"],
+      ["Your email address will not be published. Required fields are marked *", "boilerplate"],
+      ["The Northwire site uses cookies to improve your experience.", "boilerplate"],
+      ["Calder mayor opens the new ferry terminal, promising cheaper tick...", "related"],
+      ["The mayor at the terminal on Monday. Credit...Lena Okoro/Northwire", "caption"],
     ];
     for (const [line, kind] of rules) expect(lineRule(line)?.kind, line).toBe(kind);
   });
@@ -254,6 +259,23 @@ describe("more furniture", () => {
     expect(kindOf(a, segments, "2) Pears")).toBe("body");
     expect(kindOf(a, segments, "Traders said")).toBe("body");
     expect(isStampLine("42")).toBe(false);
+  });
+
+  it("joins lines that a hard wrap cut inside a sentence", () => {
+    const text = [
+      "Calder opens its new ferry terminal",
+      "The new ferry terminal in Calder, which cost 40 million crowns and took",
+      "three years to build, opened on Monday with a ceremony on the quay.",
+      "",
+      "Mayor Ida Sorel said the terminal would serve two million passengers a year.",
+    ].join("\n");
+    const a = article(text);
+    const { segments, sentences: sents } = segmentArticle(a);
+    const first = sents.find((s) => s.kind === "body");
+    expect(a.text.slice(first!.start, first!.end)).toBe(
+      "The new ferry terminal in Calder, which cost 40 million crowns and took\nthree years to build, opened on Monday with a ceremony on the quay.",
+    );
+    expect(segments.filter((s) => s.kind === "body")).toHaveLength(2);
   });
 
   it("leaves a clean article all body", () => {

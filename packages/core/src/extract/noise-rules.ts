@@ -84,10 +84,11 @@ const COPYRIGHT = /^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b|^[^.!?]{0
 
 // Boilerplate that may sit anywhere on a page (a newsletter box inside the article).
 const BOILER_PREFIX =
-  /^(?:follow (?:us|me|him|her|them|the author|our)\b|subscribe (?:to|for|now|today)\b|sign up (?:for|to|here|now)\b|share (?:this|on|via)\b|click (?:here|to)\b|tap here\b|download (?:the|our) app\b|get the latest\b|join (?:us|our)\b|support (?:our|independent|quality)\b|we (?:use|value) (?:cookies|your privacy)\b|(?:our|this) (?:site|website) uses cookies\b|already a subscriber\b|you have reached\b|you've reached\b|to continue reading\b|we want to hear\b|enter your email\b|by (?:signing up|subscribing|clicking)\b|get (?:our|the) [\p{L} ]{0,30}newsletter\b|listen to (?:this|the) (?:article|story)\b)/iu;
-// Boilerplate that closes an article.
+  /^(?:follow (?:us|me|him|her|them|the author|our)\b|subscribe (?:to|for|now|today)\b|sign up (?:for|to|here|now)\b|share (?:this|on|via)\b|click (?:here|to)\b|tap here\b|download (?:the|our) app\b|get the latest\b|join (?:us|our)\b|support (?:our|independent|quality)\b|we (?:use|value) (?:cookies|your privacy)\b|(?:our|this) (?:site|website) uses cookies\b|already a subscriber\b|you have reached\b|you've reached\b|to continue reading\b|we want to hear\b|enter your email\b|by (?:signing up|subscribing|clicking)\b|get (?:our|the) [\p{L} ]{0,30}newsletter\b|listen to (?:this|the) (?:article|story)\b|by (?:choosing|checking|continuing|using this)\b|i agree to\b|(?:this|the) (?:post|article|page) (?:may )?contains? affiliate\b|quotes (?:are )?delayed\b|market data (?:provided|powered)\b|stay up to date with\b|get breaking\b|start your day with\b|there was an error processing\b|please (?:check|confirm|enter|select) (?:the|your)\b|(?:this|our) (?:site|website|service) uses cookies\b|[\p{L} ]{0,40} uses cookies\b)/iu;
+// Boilerplate that closes an article (comment forms count: they sit under it).
+
 const CLOSING_PREFIX =
-  /^(?:this (?:article|story|piece|content) (?:was|is|has been|first|originally|appeared)\b|(?:an earlier version of )?this (?:article|story) (?:has been|was) (?:updated|corrected)\b|read the (?:full|original|latest|rest)\b|more stories\b|more news\b|for more (?:news|stories|coverage|updates)\b|have a (?:news )?tip\b|got a (?:news )?tip\b|contact the (?:author|writer|reporter)\b|(?:the )?views expressed\b|opinions expressed\b)/iu;
+  /^(?:this (?:article|story|piece|content) (?:was|is|has been|first|originally|appeared)\b|(?:an earlier version of )?this (?:article|story) (?:has been|was) (?:updated|corrected)\b|read the (?:full|original|latest|rest)\b|more stories\b|more news\b|for more (?:news|stories|coverage|updates)\b|have a (?:news )?tip\b|got a (?:news )?tip\b|contact the (?:author|writer|reporter)\b|(?:the )?views expressed\b|opinions expressed\b|leave a (?:reply|comment)\b|post a comment\b|add a comment\b|your email address will not be published\b|required fields are marked\b|save my name\b|notify me (?:of|via|when)\b|thank you! your comment\b|log in to (?:comment|reply)\b|comments? (?:are|is) (?:closed|moderated)\b)/iu;
 
 const RELATED_PREFIX =
   /^(?:related|also read|read also|read|read more|see also|more|more on this|more on|watch|listen|recommended|further reading|read next|up next|don['’]t miss|must read|related (?:article|story|coverage|content|link|video)s?|in (?:other|related) news|video|photos?|gallery|podcast)\s*[:|›»]\s*\S/iu;
@@ -179,10 +180,14 @@ export function lineRule(raw: string): LineVerdict | null {
   if (CREDIT_PREFIX.test(text)) return { kind: "caption", reason: "photo caption (agency/photographer credit before the dash)" };
   if (CAPTION_PAREN.test(text.length > 200 ? text.slice(-200) : text)) return { kind: "caption", reason: "photo caption (credit in brackets at the end)" };
   if (CAPTION_PREFIX.test(text) && words <= 60) return { kind: "caption", reason: "photo caption (starts with a picture label)" };
+  if (/\bCredit(?:\.\.\.|…)\s*\S/.test(text) && words <= 60) return { kind: "caption", reason: 'photo caption ("Credit..." at the end)' };
   if (CAPTION_WORDS.test(text) && words <= 40 && !/[.!?]["”’)]?\s+\p{Lu}/u.test(text.slice(0, -1)))
     return { kind: "caption", reason: "photo caption (picture credit)" };
   if (RELATED_PREFIX.test(text) && words <= 30) {
     return { kind: "related", reason: `link to another story ("${text.slice(0, text.search(/[:|›»]/) + 1)}")` };
+  }
+  if (words <= 25 && /\p{L}(?:\.\.\.|…)$/u.test(text) && !/[.!?]["”’)]?\s/u.test(text)) {
+    return { kind: "related", reason: "truncated teaser ending in an ellipsis (a link to another story)", weak: true };
   }
   if (CREDIT.test(text) && words <= 40) return { kind: "byline", reason: "reporting credit", endMarker: true };
   if (/^by\s+/i.test(text) && isNameList(text.replace(/^by\s+/i, ""), 16)) return { kind: "byline", reason: 'byline ("By ...")' };
@@ -206,6 +211,12 @@ const TRAILING_FUNCTION_WORDS = new Set(
   "the a an of to in on at by for from with and or but as that which who whose than its their his her our your my is are was were be been has have had will would can could should may might this these those into onto about".split(" "),
 );
 
+/** Whether a text's last word is one a headline or a sentence does not end with ("the", "of", "and"). */
+export function endsWithFunctionWord(text: string): boolean {
+  const last = /([\p{L}']+)[^\p{L}]*$/u.exec(text)?.[1]?.toLowerCase();
+  return last !== undefined && TRAILING_FUNCTION_WORDS.has(last);
+}
+
 /**
  * Whether a paragraph reads like a headline: at most `maxWords` words, no sentence-final punctuation (a
  * question mark only when `question` is set, as a headline may ask).
@@ -221,7 +232,6 @@ export function isHeadlineLike(text: string, maxWords = 20, question = false): b
   // not a headline.
   if (/^(?:\d{1,3}[).]|[-–•*·▪►✓])\s/u.test(t) || /https?:|www\.|\.com\b|pic\.twitter/i.test(t)) return false;
   if (/\p{Ll}{2,}[.!?]["”’)]?\s+\p{Lu}/u.test(t)) return false;
-  const last = /([\p{L}']+)[^\p{L}]*$/u.exec(bare)?.[1]?.toLowerCase();
-  if (last && TRAILING_FUNCTION_WORDS.has(last)) return false;
+  if (endsWithFunctionWord(bare)) return false;
   return /^["'“‘«(\p{Lu}\p{N}]/u.test(t);
 }

@@ -17,7 +17,7 @@
 import type { Segment } from "../model/article.js";
 import { detectArticleLanguage, differentLanguage, type LanguageDetector } from "./language.js";
 import { STOP } from "./lexicon.js";
-import { datelinePrefix, isHeadlineLike, isNameList, lineRule, wordCount, type LineVerdict } from "./noise-rules.js";
+import { datelinePrefix, endsWithFunctionWord, isHeadlineLike, isNameList, lineRule, wordCount, type LineVerdict } from "./noise-rules.js";
 
 export { datelinePrefix, isHeadlineLike, isNameList, isStampLine, lineRule, wordCount, type LineVerdict } from "./noise-rules.js";
 
@@ -74,7 +74,7 @@ interface Para {
  */
 export function classifyParagraphs(text: string, segments: readonly Segment[], options: ClassifyOptions): ClassifiedParagraphs {
   const paras: Para[] = [];
-  for (const s of segments) {
+  for (const s of joinWrappedLines(text, segments)) {
     const open = s.kind === "body" && s.reason === null;
     const slice = text.slice(s.start, s.end);
     if (open) {
@@ -106,6 +106,39 @@ export function classifyParagraphs(text: string, segments: readonly Segment[], o
     segments: paras.map((p) => ({ start: p.start, end: p.end, kind: p.kind, language: p.language, reason: p.reason })),
     language,
   };
+}
+
+/** Shortest line (in characters) taken for a line that a hard wrap cut, not a menu item. */
+const WRAPPED_MIN_CHARS = 30;
+
+/**
+ * Joins unclassified lines that a hard line break cut inside a sentence: the line runs on to the next line
+ * (no blank line between), does not end with final punctuation, and either ends with a comma or a word
+ * that cannot end a sentence ("the", "of") or is followed by a line starting in lower case.
+ */
+function joinWrappedLines(text: string, segments: readonly Segment[]): Segment[] {
+  const out: Segment[] = [];
+  for (const s of segments) {
+    const prev = out[out.length - 1];
+    if (prev && isUnclassified(prev) && isUnclassified(s) && wrapped(text, prev, s)) {
+      out[out.length - 1] = { ...prev, end: s.end };
+      continue;
+    }
+    out.push(s);
+  }
+  return out;
+}
+
+function isUnclassified(s: Segment): boolean {
+  return s.kind === "body" && s.reason === null;
+}
+
+function wrapped(text: string, prev: Segment, next: Segment): boolean {
+  if (prev.end - prev.start < WRAPPED_MIN_CHARS || !/^[ \t]*\r?\n[ \t]*$/.test(text.slice(prev.end, next.start))) return false;
+  const line = text.slice(Math.max(prev.start, prev.end - 40), prev.end);
+  if (/[.!?:;…"”’)\]]$/.test(line)) return false;
+  if (/^\p{Ll}/u.test(text.slice(next.start, next.start + 1))) return true;
+  return line.endsWith(",") || endsWithFunctionWord(line);
 }
 
 function para(start: number, end: number, text: string, open: boolean, kind: Segment["kind"], reason: string | null, language: string | null = null): Para {
