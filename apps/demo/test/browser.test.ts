@@ -6,6 +6,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromium, type Browser, type Page } from "playwright-core";
+import axe from "axe-core";
 import { analyse, type Analysis } from "../src/engine.js";
 import { exampleInputs } from "../src/example.js";
 import { startServer } from "../scripts/serve.mjs";
@@ -106,7 +107,11 @@ describe("the demo in Chromium", () => {
       expect(await item.locator(".value-text").allTextContents()).toEqual(c.values.map((v) => String(v.value)));
       expect(await item.locator("button.quote").allTextContents()).toEqual(c.values.flatMap((v) => v.claimIds.map((id) => `“${claimText.get(id)}”`)));
     }
-    if (conflicts.length === 0) expect(await page.locator("#conflicts .empty").textContent()).toContain("No conflicts");
+    // The example story is written with sources that disagree: at least one conflict shows, with two sources quoted.
+    expect(conflicts.length).toBeGreaterThan(0);
+    const first = page.locator("#conflicts li.conflict").first();
+    expect(await first.locator(".value").count()).toBeGreaterThanOrEqual(2);
+    expect(await first.locator("button.quote").count()).toBeGreaterThanOrEqual(2);
     const reasons = await page.locator("#non-conflicts li.non-conflict").evaluateAll((n) => n.map((e) => e.getAttribute("data-reason")));
     expect(reasons).toEqual(nonConflicts.map((n) => n.reason));
   });
@@ -145,6 +150,23 @@ describe("the demo in Chromium", () => {
     await page.locator(`[data-claim="${other.id}"][tabindex="0"]`).focus();
     await page.keyboard.press("Enter");
     expect(await page.locator(`#claim-body [data-claim-detail="${other.id}"]`).count()).toBe(1);
+  });
+
+  it("passes axe-core's WCAG 2 A and AA checks, and the toolbar is reachable with the keyboard", async () => {
+    await page.evaluate(axe.source);
+    const violations = await page.evaluate(async () => {
+      const w = window as unknown as { axe: typeof axe };
+      const result = await w.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+      return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
+    });
+    expect(violations).toEqual([]);
+    await page.locator("a.skip").focus();
+    const reached: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      await page.keyboard.press("Tab");
+      reached.push(await page.evaluate(() => document.activeElement?.textContent?.trim() ?? ""));
+    }
+    expect(reached).toEqual(["Load the example story", "Reconcile", "Remove all", "Download JSON"]);
   });
 
   it("takes a screenshot with every panel filled", async () => {
