@@ -215,6 +215,7 @@ describe("format sniffing helpers", () => {
     expect(xmlRootElement('<rdf:RDF xmlns:rdf="x">')).toBe("RDF");
     expect(xmlRootElement("<!DOCTYPE x [<!ELEMENT x ANY>]><nar:newsItem>")).toBe("newsItem");
     expect(xmlRootElement("just text")).toBeNull();
+    expect(xmlRootElement(`<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "${"x".repeat(5000)}`.slice(0, 4096))).toBe("rss");
   });
 });
 

@@ -342,11 +342,16 @@ export function settleItems<A>(name: string, result: ItemsResult<A>, options: Pa
 
 /**
  * The local name (prefix dropped) of an XML document's root element: the first element after the
- * prolog (declaration, comments, DOCTYPE, processing instructions); null when there is none in `head`.
+ * prolog (declaration, comments, DOCTYPE, processing instructions), else the name the DOCTYPE
+ * declares when its internal subset runs past `head`; null when there is none in `head`.
  */
 export function xmlRootElement(head: string): string | null {
   const m = /^\uFEFF?(?:\s*(?:<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>[]*(?:\[[\s\S]*?\])?\s*>))*\s*<(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)/i.exec(head);
-  return m ? m[1]! : null;
+  if (m) return m[1]!;
+  // A DOCTYPE whose internal subset runs past the head (a long entity declaration, say) still names
+  // the root element (XML 1.0 §2.8: the names must match), so the right adapter can refuse it.
+  const doctype = /^\uFEFF?(?:\s*(?:<\?[\s\S]*?\?>|<!--[\s\S]*?-->))*\s*<!DOCTYPE\s+(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)/i.exec(head);
+  return doctype ? doctype[1]! : null;
 }
 
 /** Turns an HTML fragment into text with classified segments indexing into it. */

@@ -1,0 +1,293 @@
+/**
+ * `pnpm bench`: Corroborate's benchmark suite. Each measurement runs in a fresh Node process (so
+ * that peak memory is its own) on a deterministic synthetic corpus:
+ *
+ * - pipeline: ingest + reconcile + JSON report of 100, 1,000 and 10,000 articles (`--sizes`), with
+ *   the time of each stage, articles/s, MB/s of input text, peak RSS, and time(10k)/time(1k);
+ * - nlp: the bare tagging library (wink-nlp, English lite model) on the same text, so that the
+ *   pipeline's overhead over it is a ratio;
+ * - ingest: each adapter on 1,000 articles in its format;
+ * - feeds: a 10,000-item RSS 2.0, Atom and JSON Feed through the feed adapter: items/s, peak RSS.
+ *
+ * Prints tables and writes everything to `bench-results/bench.json` at the repository root.
+ * Options: `--sizes 100,1000,10000`, `--only pipeline,nlp,ingest,feeds`, `--out <file>`.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { feedDocument, itemDocument, type FeedFormat, type ItemFormat } from "./formats.js";
+import { asTextFile, generateCorpus } from "./corpus.js";
+
+const self = fileURLToPath(import.meta.url);
+const root = resolve(dirname(self), "..", "..", "..");
+const encoder = new TextEncoder();
+
+interface PipelineResult {
+  articles: number;
+  failures: number;
+  bytes: number;
+  ms: number;
+  /** CPU time of the process (user + system), which other load on the machine does not inflate. */
+  cpuMs: number;
+  stages: Record<string, number>;
+  peakRssMb: number;
+  claims: number;
+  events: number;
+  reportBytes: number;
+}
+
+interface NlpResult {
+  bytes: number;
+  ms: number;
+  mbPerS: number;
+}
+
+interface IngestResult {
+  format: string;
+  documents: number;
+  articles: number;
+  bytes: number;
+  ms: number;
+}
+
+interface FeedResult {
+  format: string;
+  items: number;
+  bytes: number;
+  ms: number;
+  itemsPerS: number;
+  baselineRssMb: number;
+  peakRssMb: number;
+  heapAfterMb: number;
+}
+
+const mb = (bytes: number) => bytes / 1024 / 1024;
+const peakRssMb = () => process.resourceUsage().maxRSS / 1024;
+
+async function loadAdapters() {
+  const { createRegistry } = await import("@corroborate/core");
+  const { textAdapter } = await import("@corroborate/adapter-text");
+  const { feedAdapter } = await import("@corroborate/adapter-feed");
+  const { jsonLdAdapter } = await import("@corroborate/adapter-jsonld");
+  const { newsmlAdapter, ninjsAdapter } = await import("@corroborate/adapter-ninjs");
+  return createRegistry([feedAdapter(), newsmlAdapter(), ninjsAdapter(), jsonLdAdapter(), textAdapter()]);
+}
+
+/** Child: the whole pipeline on `size` generated articles. */
+async function runPipeline(size: number): Promise<PipelineResult> {
+  const { ingest, reconcile, renderJson } = await import("@corroborate/core");
+  const registry = await loadAdapters();
+  const files = generateCorpus({ articles: size }).map((a) => ({ input: { name: a.name, data: encoder.encode(asTextFile(a)), mediaType: "text/plain" } }));
+  const bytes = files.reduce((n, f) => n + f.input.data.byteLength, 0);
+  const stages: Record<string, number> = {};
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const { articles, failures } = await ingest(files, registry);
+  stages.ingest = performance.now() - t0;
+  const report = await reconcile(articles, { failures, onStage: (name, ms) => (stages[name] = (stages[name] ?? 0) + ms) });
+  const t1 = performance.now();
+  const json = renderJson(report);
+  stages.report = performance.now() - t1;
+  const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  return {
+    articles: articles.length,
+    failures: failures.length,
+    bytes,
+    ms,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    stages,
+    peakRssMb: peakRssMb(),
+    claims: report.claims.length,
+    events: report.events.length,
+    reportBytes: json.length,
+  };
+}
+
+/** Child: wink-nlp alone (sentences + POS, the model and pipes the pipeline uses) on the same texts. */
+async function runNlp(size: number): Promise<NlpResult> {
+  const { default: winkNLP } = await import("wink-nlp");
+  const { default: model } = await import("wink-eng-lite-web-model");
+  const nlp = winkNLP(model, ["sbd", "pos"]);
+  const its = nlp.its;
+  const texts = generateCorpus({ articles: size }).map(asTextFile);
+  const bytes = texts.reduce((n, t) => n + encoder.encode(t).byteLength, 0);
+  nlp.readDoc("Warm up the model.").tokens().out(its.pos);
+  const t0 = performance.now();
+  for (const text of texts) nlp.readDoc(text).tokens().out(its.pos);
+  const ms = performance.now() - t0;
+  return { bytes, ms, mbPerS: mb(bytes) / (ms / 1000) };
+}
+
+/** Child: one adapter's parse of `count` articles in `format`. */
+async function runIngest(format: string, count: number): Promise<IngestResult> {
+  const registry = await loadAdapters();
+  const corpus = generateCorpus({ articles: count, seed: 7 });
+  const docs =
+    format === "rss" || format === "atom" || format === "jsonfeed"
+      ? [{ name: `feed.${format === "jsonfeed" ? "json" : "xml"}`, data: encoder.encode(feedDocument(format as FeedFormat, corpus)) }]
+      : corpus.map((a, i) => ({ name: `a${i}.${format === "newsml" ? "xml" : format === "text" ? "txt" : "json"}`, data: encoder.encode(itemDocument(format as ItemFormat, a, i)) }));
+  const bytes = docs.reduce((n, d) => n + d.data.byteLength, 0);
+  let articles = 0;
+  let best = Infinity;
+  for (let run = 0; run < 3; run++) {
+    const t0 = performance.now();
+    articles = 0;
+    for (const doc of docs) articles += (await registry.parse(doc)).length;
+    best = Math.min(best, performance.now() - t0);
+  }
+  return { format, documents: docs.length, articles, bytes, ms: best };
+}
+
+/** Child: a feed document read from `file` (written by the parent, so generating it costs this process nothing). */
+async function runFeed(format: string, file: string): Promise<FeedResult> {
+  const { feedAdapter } = await import("@corroborate/adapter-feed");
+  const data = new Uint8Array(readFileSync(file));
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  const baseline = process.memoryUsage().rss / 1024 / 1024;
+  const adapter = feedAdapter();
+  const t0 = performance.now();
+  const articles = await adapter.parse({ name: `bench.${format}`, data });
+  const ms = performance.now() - t0;
+  const peak = peakRssMb();
+  gc?.();
+  const heapAfter = mb(process.memoryUsage().heapUsed);
+  return { format, items: articles.length, bytes: data.byteLength, ms, itemsPerS: articles.length / (ms / 1000), baselineRssMb: baseline, peakRssMb: peak, heapAfterMb: heapAfter };
+}
+
+/** Runs one measurement in a fresh process; a crash, an out-of-memory or a timeout is reported, not fatal. */
+function child<T>(args: string[]): T | { error: string } {
+  const minutes = Number(option("timeout", "30"));
+  try {
+    const out = execFileSync(process.execPath, ["--expose-gc", `--max-old-space-size=${option("max-heap-mb", "4096")}`, self, "--child", ...args], {
+      encoding: "utf8",
+      maxBuffer: 64 * 1024 * 1024,
+      stdio: ["ignore", "pipe", "inherit"],
+      timeout: minutes * 60_000,
+    });
+    return JSON.parse(out.trim().split("\n").pop()!) as T;
+  } catch (error) {
+    const e = error as { signal?: string; status?: number; message: string };
+    const reason = e.signal === "SIGTERM" ? `timed out after ${minutes} min` : `failed (${e.signal ?? `exit ${e.status}`})`;
+    process.stderr.write(`  ${args.join(" ")}: ${reason}\n`);
+    return { error: reason };
+  }
+}
+
+function ok<T extends object>(value: T | { error: string }): value is T {
+  return !("error" in value);
+}
+
+function table(head: string[], rows: (string | number)[][]): string {
+  const cells = [head, ...rows.map((r) => r.map((c) => (typeof c === "number" ? (Number.isInteger(c) ? String(c) : c.toFixed(c < 10 ? 2 : 0)) : c)))];
+  const widths = head.map((_, i) => Math.max(...cells.map((r) => r[i]!.length)));
+  const line = (r: string[]) => `| ${r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(" | ")} |`;
+  return [line(cells[0]!), `|${widths.map((w, i) => (i === 0 ? ":" : "-").padEnd(w + 1, "-") + (i === 0 ? "-" : ":")).join("|")}|`, ...cells.slice(1).map(line)].join("\n");
+}
+
+function option(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
+}
+
+async function main(): Promise<void> {
+  if (process.argv[2] === "--child") {
+    const [task, a, b] = process.argv.slice(3);
+    const result =
+      task === "pipeline" ? await runPipeline(Number(a)) : task === "nlp" ? await runNlp(Number(a)) : task === "ingest" ? await runIngest(a!, Number(b)) : await runFeed(a!, b!);
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+    return;
+  }
+  const sizes = option("sizes", "100,1000,10000").split(",").map(Number).filter((n) => n > 0);
+  const only = new Set(option("only", "pipeline,nlp,ingest,feeds").split(","));
+  const outFile = resolve(option("out", join(root, "bench-results", "bench.json")));
+  const results: Record<string, unknown> = { node: process.version, cpus: (await import("node:os")).cpus().length, date: new Date().toISOString() };
+  console.log(`Corroborate benchmarks — node ${process.version}, one process per measurement, synthetic invented corpus (seeded)\n`);
+
+  if (only.has("pipeline") || only.has("nlp")) {
+    type Row = { size: number; run: PipelineResult | { error: string } | null; nlp: NlpResult | { error: string } | null };
+    const rows: Row[] = [];
+    for (const size of sizes) {
+      const run = only.has("pipeline") ? child<PipelineResult>(["pipeline", String(size)]) : null;
+      const nlp = only.has("nlp") ? child<NlpResult>(["nlp", String(size)]) : null;
+      rows.push({ size, run, nlp });
+      process.stderr.write(`  ${size} articles done\n`);
+    }
+    const done = (r: Row) => (r.run && ok(r.run) ? r.run : null);
+    const nlpOf = (r: Row) => (r.nlp && ok(r.nlp) ? r.nlp : null);
+    console.log("End to end (ingest → reconcile → JSON report), all stages on:");
+    console.log(
+      table(
+        ["articles", "input MB", "wall s", "CPU s", "articles/s", "KB/s", "MB/s", "peak RSS MB", "claims", "events", "wink-nlp MB/s", "pipeline ÷ wink"],
+        rows.map((r) => {
+          const p = done(r);
+          const n = nlpOf(r);
+          if (!p) return [r.size, n ? mb(n.bytes) : "", r.run && !ok(r.run) ? r.run.error : "-", "", "", "", "", "", "", "", n ? n.mbPerS : "", ""];
+          return [r.size, mb(p.bytes), p.ms / 1000, p.cpuMs / 1000, p.articles / (p.ms / 1000), p.bytes / 1024 / (p.ms / 1000), mb(p.bytes) / (p.ms / 1000), p.peakRssMb, p.claims, p.events, n ? n.mbPerS : "", n ? p.ms / n.ms : ""];
+        }),
+      ),
+    );
+    const stageNames = [...new Set(rows.flatMap((r) => Object.keys(done(r)?.stages ?? {})))];
+    if (stageNames.length) {
+      console.log("\nTime per stage (s, wall):");
+      console.log(table(["articles", ...stageNames], rows.filter(done).map((r) => [r.size, ...stageNames.map((s) => (done(r)!.stages[s] ?? 0) / 1000)])));
+    }
+    const scaling: Record<string, number> = {};
+    for (let i = 1; i < rows.length; i++) {
+      const a = done(rows[i - 1]!);
+      const b = done(rows[i]!);
+      if (!a || !b) continue;
+      const factor = rows[i]!.size / rows[i - 1]!.size;
+      const key = `time(${rows[i]!.size})/time(${rows[i - 1]!.size})`;
+      scaling[key] = b.ms / a.ms;
+      scaling[`cpu ${key}`] = b.cpuMs / a.cpuMs;
+      console.log(`\n${key} = ${(b.ms / a.ms).toFixed(2)} wall, ${(b.cpuMs / a.cpuMs).toFixed(2)} CPU, for ${factor}× the articles (linear: ${factor})`);
+    }
+    results.pipeline = rows;
+    results.scaling = scaling;
+  }
+
+  if (only.has("ingest")) {
+    const formats = ["text", "rss", "atom", "jsonfeed", "jsonld", "ninjs", "newsml"];
+    const ingest = formats.map((f) => child<IngestResult>(["ingest", f, "1000"])).filter(ok);
+    console.log("\nIngestion per format (1,000 articles, best of 3; one document per article except the feeds):");
+    console.log(
+      table(
+        ["format", "documents", "articles", "input MB", "ms", "articles/s", "MB/s"],
+        ingest.map((r) => [r.format, r.documents, r.articles, mb(r.bytes), r.ms, r.articles / (r.ms / 1000), mb(r.bytes) / (r.ms / 1000)]),
+      ),
+    );
+    results.ingest = ingest;
+  }
+
+  if (only.has("feeds")) {
+    const dir = mkdtempSync(join(tmpdir(), "corroborate-bench-"));
+    try {
+      const corpus = generateCorpus({ articles: 10_000, seed: 3 });
+      const feeds = (["rss", "atom", "jsonfeed"] as const).map((format) => {
+        const file = join(dir, `feed-${format}`);
+        writeFileSync(file, feedDocument(format, corpus));
+        return child<FeedResult>(["feed", format, file]);
+      }).filter(ok);
+      console.log("\nA 10,000-item feed through the feed adapter (fresh process each; RSS = resident memory):");
+      console.log(
+        table(
+          ["format", "input MB", "items", "s", "items/s", "RSS before MB", "peak RSS MB", "peak − before MB", "heap after MB (articles kept)"],
+          feeds.map((r) => [r.format, mb(r.bytes), r.items, r.ms / 1000, r.itemsPerS, r.baselineRssMb, r.peakRssMb, r.peakRssMb - r.baselineRssMb, r.heapAfterMb]),
+        ),
+      );
+      results.feeds = feeds;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  mkdirSync(dirname(outFile), { recursive: true });
+  writeFileSync(outFile, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`\nResults written to ${outFile}`);
+}
+
+await main();
