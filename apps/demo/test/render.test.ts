@@ -119,6 +119,14 @@ describe("the report's panels", () => {
     expect(selected).toEqual(["a#1", "a#1"]);
   });
 
+  it("tells on hover whether a claim is in conflict, and marks it beyond colour", () => {
+    const piece = document.querySelector<HTMLElement>('article[data-article="b"] [data-claim="b#1"]')!;
+    expect(piece.classList.contains("in-conflict")).toBe(true);
+    expect(piece.title).toContain("in conflict");
+    const lone = document.querySelector<HTMLElement>('article[data-article="x"] [data-claim="x#1"]')!;
+    expect(lone.title).toBe("Only this source says this.");
+  });
+
   it("shows a conflict with both values, who says each, and both quotes; a quote highlights its source", () => {
     const panel = conflictsPanel(ctx);
     const values = [...panel.querySelectorAll(".value")];

@@ -40,6 +40,7 @@ export class SourcesView {
       for (const m of e.mentions) if (m.articleId === article.id) marks.push({ start: m.start, end: m.end, kind: "mention", id: e.id });
 
     const entityName = new Map(report.entities.map((e) => [e.id, e.name]));
+    const notes = claimNotes(report);
     const list: PieceElement[] = [];
     const text = el("div", { class: "source-text", "data-article": article.id });
     const seenClaim = new Set<string>();
@@ -58,10 +59,14 @@ export class SourcesView {
       if (claim) {
         classes.push("claim");
         attrs["data-claim"] = claim.id;
+        const note = notes.get(claim.id);
+        if (note?.conflict) classes.push("in-conflict");
+        attrs["title"] = note?.text ?? "Only this source says this.";
       }
       if (mention) {
         classes.push("mention");
-        attrs["title"] = entityName.get(mention.id) ?? mention.id;
+        const name = entityName.get(mention.id) ?? mention.id;
+        attrs["title"] = attrs["title"] ? `${name} · ${attrs["title"]}` : name;
       }
       const node = el("span", { class: classes.join(" "), ...attrs }, piece.text);
       // The first piece of each claim is its keyboard handle: Tab reaches it, Enter opens its details.
@@ -69,7 +74,7 @@ export class SourcesView {
         seenClaim.add(claim.id);
         node.setAttribute("tabindex", "0");
         node.setAttribute("role", "button");
-        node.setAttribute("aria-description", "claim: press Enter for its agreements and conflicts");
+        node.setAttribute("aria-description", `claim: ${notes.get(claim.id)?.text ?? "only this source says this"}; press Enter for details`);
       }
       text.append(node);
       list.push({ start: piece.start, end: piece.end, node });
@@ -163,4 +168,27 @@ function referencedSpans(report: Report): Map<string, Mark[]> {
     if (c.attribution) add(c.articleId, c.attribution.start, c.attribution.end);
   }
   return out;
+}
+
+/**
+ * What a reader sees when hovering a claim: whether other sources agree (and how many independent
+ * ones), whether it is in conflict, or whether a difference with it is explained.
+ */
+function claimNotes(report: Report): Map<string, { text: string; conflict: boolean }> {
+  const notes = new Map<string, { parts: string[]; conflict: boolean }>();
+  const note = (id: string) => {
+    let n = notes.get(id);
+    if (!n) notes.set(id, (n = { parts: [], conflict: false }));
+    return n;
+  };
+  for (const c of report.conflicts)
+    for (const id of c.claimIds) {
+      const n = note(id);
+      n.conflict = true;
+      n.parts.push(`⚠ in conflict: ${c.explanation}`);
+    }
+  for (const a of report.agreements)
+    for (const id of a.claimIds) note(id).parts.push(`✓ agreed by ${a.independentSources} independent source${a.independentSources === 1 ? "" : "s"}`);
+  for (const d of report.nonConflicts) for (const id of d.claimIds) note(id).parts.push(`explained difference: ${d.explanation}`);
+  return new Map([...notes].map(([id, n]) => [id, { text: [...new Set(n.parts)].join(" · "), conflict: n.conflict }]));
 }
