@@ -65,6 +65,14 @@ describe("sentence splitting", () => {
     ]);
   });
 
+  it("keeps a very long run of non-space characters (a long web address) inside its sentence", () => {
+    const url = `https://calder-news.example.com/${"harbour-bridge-".repeat(12)}vote`;
+    const text = `The council published the plans at ${url} on Monday. Comments close in May.`;
+    expect(sentences(text)).toEqual([`The council published the plans at ${url} on Monday.`, "Comments close in May."]);
+    const hostile = "A/".repeat(20000);
+    expect(sentences(hostile)).toEqual([hostile]);
+  });
+
   it("returns exact offsets into the whole text for a sub-range", () => {
     const text = "Headline\nFirst one. Second one.\nTail";
     const start = text.indexOf("First");

@@ -83,8 +83,48 @@ export function lineParagraphs(text: string): Segment[] {
  */
 export function splitSentences(text: string, start: number, end: number): Offsets[] {
   const raw: Offsets[] = [];
-  for (const s of winkSentences(text, start, end)) raw.push(...splitMissed(text, s));
+  for (const s of boundedWinkSentences(text, start, end)) raw.push(...splitMissed(text, s));
   return mergeQuoted(text, mergeFalseBreaks(text, raw));
+}
+
+/** Longest run of non-space characters handed to wink-nlp: its tokenizer is quadratic in a token's length. */
+const MAX_RUN = 100;
+const ENDS_SENTENCE = /[.!?…]["'”’)\]]*$/;
+
+/**
+ * wink-nlp's sentences of `[start, end)`, with runs of more than {@link MAX_RUN} non-space characters (long
+ * web addresses, hostile input) kept away from wink: such a run holds no boundary and is glued to the
+ * sentence around it. Keeps the whole split linear in the range.
+ */
+function boundedWinkSentences(text: string, start: number, end: number): Offsets[] {
+  const out: Offsets[] = [];
+  const long = new RegExp(`\\S{${MAX_RUN + 1},}`, "g");
+  const slice = text.slice(start, end);
+  let from = start;
+  let glueNext = false;
+  const add = (pieces: Offsets[]) => {
+    for (const piece of pieces) {
+      const prev = out[out.length - 1];
+      if (prev && glueNext) prev.end = piece.end;
+      else out.push({ ...piece });
+      glueNext = false;
+    }
+  };
+  for (let m = long.exec(slice); m; m = long.exec(slice)) {
+    const a = start + m.index;
+    const b = a + m[0].length;
+    if (a > from) add(winkSentences(text, from, a));
+    const prev = out[out.length - 1];
+    if (prev && !ENDS_SENTENCE.test(text.slice(prev.start, prev.end))) {
+      prev.end = b;
+    } else {
+      out.push({ start: a, end: b });
+    }
+    glueNext = !ENDS_SENTENCE.test(m[0]);
+    from = b;
+  }
+  if (from < end) add(winkSentences(text, from, end));
+  return out;
 }
 
 // Abbreviations that never end a sentence in news copy: titles and ranks before a name, and a few Latin
