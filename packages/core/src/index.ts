@@ -33,6 +33,11 @@ export { findConflicts, valuesAgree, type ConflictResult } from "./reconcile/con
 export { copyGroups } from "./reconcile/copies.js";
 export { idfWeights, weightedDice, keysOverlap, timesCompatible } from "./reconcile/similarity.js";
 export { reconcile, type ReconcileOptions } from "./pipeline/reconcile.js";
+export { verifyStage, createVerifyStage } from "./verify/stage.js";
+export { verifyState, type VerifyOptions } from "./verify/verify.js";
+export { lexicalDecider, type LexicalDeciderOptions, type VerdictDecider, type VerdictDecision, type VerdictQuestion, type VerdictPart } from "./verify/decide.js";
+export { SourceIndex, type Retrieved } from "./verify/retrieve.js";
+export type { Passage, PassageMention } from "./verify/passage.js";
 export { renderJson } from "./report/json.js";
 export { renderMarkdown } from "./report/markdown.js";
 export { VERSION } from "./version.js";

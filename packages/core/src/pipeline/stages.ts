@@ -8,6 +8,7 @@
  * 5. events      articles and claims grouped into the events they report
  * 6. agreements  claims that say the same thing, independent sources counted
  * 7. conflicts   true disagreements, and differences explained as not conflicts
+ * 8. verify      each sentence of a derived article checked against the sources (verify/stage.ts)
  */
 import { extractClaims, type ClaimDraft } from "../extract/claims.js";
 import { tokenize, type Token } from "../extract/nlp.js";
@@ -20,6 +21,7 @@ import { copyGroups } from "../reconcile/copies.js";
 import { groupEvents } from "../reconcile/events.js";
 import { resolveEntities } from "../resolve/entities.js";
 import type { PipelineState, Stage } from "./state.js";
+import { verifyStage } from "../verify/stage.js";
 
 /** Segment kinds whose text is analysed for times, quantities and claims. */
 const CONTENT_KINDS = new Set(["body", "quote"]);
@@ -112,4 +114,4 @@ export const conflictsStage: Stage = {
 };
 
 /** The default stages, in the order they run. */
-export const defaultStages: readonly Stage[] = [segmentStage, entitiesStage, timeStage, claimsStage, eventsStage, agreementsStage, conflictsStage];
+export const defaultStages: readonly Stage[] = [segmentStage, entitiesStage, timeStage, claimsStage, eventsStage, agreementsStage, conflictsStage, verifyStage];

@@ -1,5 +1,5 @@
 import type { Quantity, TimeValue } from "../model/claim.js";
-import { isCalendarWord, NEGATION_CUES, tokenize, type Token } from "./text.js";
+import { isCalendarWord, NEGATION_CUES, tokenize, type Token, type WordTag } from "./text.js";
 import { nameRuns, type NameRun } from "./values.js";
 
 /** A sentence prepared for comparison: its words, the values it states, its clauses and their polarity. */
@@ -16,6 +16,8 @@ export interface Passage {
   tokens: Token[];
   /** Stems of the content tokens. */
   stems: Set<string>;
+  /** Synonym groups of the content tokens (see `concept` on tokens). */
+  concepts: Set<string>;
   times: TimeValue[];
   quantities: Quantity[];
   names: NameRun[];
@@ -23,6 +25,15 @@ export interface Passage {
   clauses: number;
   /** Event ids of the pipeline's claims inside this sentence, when the claim stages ran. */
   eventIds: string[];
+  /** Resolved entities named in the sentence (ids from the entities stage), with their offsets. */
+  mentions: PassageMention[];
+}
+
+/** An entity mention inside a passage. */
+export interface PassageMention {
+  entityId: string;
+  start: number;
+  end: number;
 }
 
 /** What {@link makePassage} needs to know about one sentence. */
@@ -36,13 +47,21 @@ export interface PassageInput {
   times: TimeValue[];
   quantities: Quantity[];
   eventIds?: string[];
+  mentions?: PassageMention[];
+  /** Part of speech and lemma of the word starting at an offset (from the pipeline's tagged tokens). */
+  tagAt?: (offset: number) => WordTag | undefined;
 }
 
 /** Prepares a sentence for comparison. */
 export function makePassage(input: PassageInput): Passage {
-  const tokens = tokenize(input.text, input.start, input.end);
+  const tokens = tokenize(input.text, input.start, input.end, input.tagAt);
   const stems = new Set<string>();
-  for (const t of tokens) if (t.content) stems.add(t.stem);
+  const concepts = new Set<string>();
+  for (const t of tokens) {
+    if (!t.content) continue;
+    stems.add(t.stem);
+    concepts.add(t.concept);
+  }
   return {
     articleId: input.articleId,
     articleIndex: input.articleIndex,
@@ -52,11 +71,13 @@ export function makePassage(input: PassageInput): Passage {
     publishedAt: input.publishedAt,
     tokens,
     stems,
+    concepts,
     times: input.times,
     quantities: input.quantities,
     names: nameRuns(tokens, isCalendarWord),
     clauses: tokens.length ? (tokens[tokens.length - 1]?.clause ?? 0) + 1 : 0,
     eventIds: input.eventIds ?? [],
+    mentions: input.mentions ?? [],
   };
 }
 
@@ -78,8 +99,9 @@ export function tokenAt(p: Passage, offset: number): number {
 }
 
 /**
- * Content stems around a stretch of a passage, weighted by closeness (1 for the nearest word, 1/2 for the
- * next...), `span` content words each side, within the stretch's clause. Used to tell which values of two
+ * Content words (by synonym group) around a stretch of a passage, weighted by closeness (1 for the nearest
+ * word, 1/2 for the next...) and halved for words other than nouns and names, `span` content words each side,
+ * within the stretch's clause. Used to tell which values of two
  * passages speak about the same thing.
  */
 export function contextAround(p: Passage, start: number, end: number, span = 4): Map<string, number> {
@@ -98,7 +120,8 @@ export function contextAround(p: Passage, start: number, end: number, span = 4):
       if (t.clause !== clause) break;
       if (!t.content || /^\p{N}+$/u.test(t.norm)) continue;
       d++;
-      add(t.stem, 1 / d);
+      // Nouns and names say what a value is about; verbs and adjectives count half ("held in July").
+      add(t.concept, (t.pos === "" || t.pos === "NOUN" || t.pos === "PROPN" ? 1 : 0.5) / d);
     }
   }
   return out;

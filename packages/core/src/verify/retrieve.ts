@@ -12,8 +12,8 @@ export interface Retrieved {
 
 /**
  * The evidence sentences (source articles' body sentences) indexed by content stem, with IDF weights.
- * Retrieval scores only the sentences that share one of the query's rarer stems, so the cost follows the
- * postings of those stems, not the number of sentence pairs.
+ * Retrieval scores only the sentences that share one of the query's rarer stems or entities (blocking), so the
+ * cost follows the postings of those keys, not the number of sentence pairs.
  */
 export class SourceIndex {
   /** The indexed sentences, in article and text order. */
@@ -22,10 +22,19 @@ export class SourceIndex {
   private readonly byPrefix = new Map<string, string[]>();
   private readonly norms = new Set<string>();
   private readonly normsByLength = new Map<number, string[]>();
+  private readonly byEntity = new Map<string, number[]>();
+  private readonly concepts = new Set<string>();
+  private grams: Set<string> | null = null;
 
   constructor(passages: readonly Passage[]) {
     this.passages = passages;
     passages.forEach((p, i) => {
+      for (const e of new Set(p.mentions.map((m) => m.entityId))) {
+        const list = this.byEntity.get(e);
+        if (list) list.push(i);
+        else this.byEntity.set(e, [i]);
+      }
+      for (const c of p.concepts) this.concepts.add(c);
       for (const s of p.stems) {
         const list = this.postings.get(s);
         if (list) list.push(i);
@@ -69,6 +78,38 @@ export class SourceIndex {
     return out;
   }
 
+  /**
+   * Share of a passage's words that lie in a run of `n` words (any words, in order) some source sentence holds
+   * verbatim: how much of it was copied rather than written anew.
+   */
+  copiedShare(p: Passage, n = 4): number {
+    if (p.tokens.length < n) return 0;
+    if (!this.grams) {
+      this.grams = new Set();
+      for (const q of this.passages) for (let i = 0; i + n <= q.tokens.length; i++) this.grams.add(q.tokens.slice(i, i + n).map((t) => t.norm).join(" "));
+    }
+    const copied = new Uint8Array(p.tokens.length);
+    for (let i = 0; i + n <= p.tokens.length; i++) {
+      if (this.grams.has(p.tokens.slice(i, i + n).map((t) => t.norm).join(" "))) copied.fill(1, i, i + n);
+    }
+    return copied.reduce((a, b) => a + b, 0) / p.tokens.length;
+  }
+
+  /** Whether any source sentence names the entity (an id from the entities stage). */
+  hasEntity(entityId: string): boolean {
+    return this.byEntity.has(entityId);
+  }
+
+  /** The source sentences that name the entity, in order. */
+  passagesNaming(entityId: string): Passage[] {
+    return (this.byEntity.get(entityId) ?? []).map((i) => this.passages[i] as Passage);
+  }
+
+  /** Whether any source sentence uses a word of the synonym group. */
+  hasConcept(concept: string): boolean {
+    return this.concepts.has(concept);
+  }
+
   /** Whether any source sentence uses the stem (or a variant). */
   hasStem(stem: string): boolean {
     return this.variants(stem).length > 0;
@@ -93,13 +134,24 @@ export class SourceIndex {
       .map((s) => ({ s, variants: this.variants(s), idf: this.idf(s) }))
       .filter((x) => x.variants.length > 0)
       .sort((a, b) => b.idf - a.idf || (a.s < b.s ? -1 : a.s > b.s ? 1 : 0));
-    if (weighted.length === 0) return [];
+    const entities = [...new Set(query.mentions.map((m) => m.entityId))].sort().filter((e) => this.byEntity.has(e));
+    if (weighted.length === 0 && entities.length === 0) return [];
     // Rare stems: those used by at most a tenth of the sentences (at least the three rarest).
     const maxDf = Math.max(5, Math.ceil(this.passages.length / 10));
     const rare = weighted.filter((x, i) => i < 3 || x.variants.reduce((n, v) => n + (this.postings.get(v)?.length ?? 0), 0) <= maxDf);
     const scores = new Map<number, number>();
     for (const x of rare) {
       for (const v of x.variants) for (const i of this.postings.get(v) ?? []) scores.set(i, 0);
+    }
+    // Entities the query names: their sentences are candidates too, and sharing one counts like a rare word.
+    for (const e of entities) {
+      const list = this.byEntity.get(e) ?? [];
+      const idf = Math.log((this.passages.length + 1) / (list.length + 0.5));
+      if (list.length <= maxDf) for (const i of list) if (!scores.has(i)) scores.set(i, 0);
+      for (const i of list) {
+        const cur = scores.get(i);
+        if (cur !== undefined) scores.set(i, cur + idf / 2);
+      }
     }
     for (const x of weighted) {
       for (const v of x.variants) {

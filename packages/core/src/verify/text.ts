@@ -4,6 +4,8 @@
  * the comparison needs offsets into the original text and British/American spelling folded together.
  */
 import stem from "wink-porter2-stemmer";
+import { CONCEPT } from "../extract/lexicon.js";
+import { CARDINAL_WORDS } from "../extract/numbers.js";
 
 /** One word of a passage. */
 export interface Token {
@@ -22,6 +24,10 @@ export interface Token {
   capital: boolean;
   /** Index of the clause the token belongs to (see {@link clauseBreaks}). */
   clause: number;
+  /** The synonym group the word belongs to (the claims stage's table, `extract/lexicon.ts`), else its stem. */
+  concept: string;
+  /** Universal part-of-speech tag from the pipeline's wink-nlp tokens, `""` when unknown. */
+  pos: string;
 }
 
 /** English function words: they never count as evidence that two passages say the same thing. */
@@ -41,7 +47,7 @@ export const STOPWORDS = new Set(
 /** Words that reverse a clause's polarity. */
 export const NEGATION_CUES = new Set(["not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "cannot", "without"]);
 
-const TOKEN_RE = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+const TOKEN_RE = /[\p{L}\p{N}]+(?:[,.]\d{3}(?!\d))*(?:['’][\p{L}]+)*/gu;
 const MONTH_OR_DAY = new Set([
   "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
   "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday",
@@ -70,7 +76,52 @@ export function normalizeWord(word: string): string {
   return w;
 }
 
+/** Stem → synonym group, from the claims stage's synonym table (stemmed here once). */
+const CONCEPT_BY_STEM = new Map<string, string>();
+for (const [word, group] of [...CONCEPT].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
+  const key = stem(normalizeWord(word));
+  if (!CONCEPT_BY_STEM.has(key)) CONCEPT_BY_STEM.set(key, group);
+}
+
+/**
+ * The synonym group of a word, by its lemma when the tagger gave one ("said" → "say"), else by its stem
+ * ("invit" → "invite"); the stem itself when the word is in no group.
+ */
+export function conceptOf(stemmed: string, lemma?: string): string {
+  const byLemma = lemma ? CONCEPT.get(lemma.toLowerCase()) ?? CONCEPT_BY_STEM.get(stemWord(normalizeWord(lemma))) : undefined;
+  return byLemma ?? CONCEPT_BY_STEM.get(stemmed) ?? stemmed;
+}
+
+/** What the pipeline's tagger says about the word at an offset. */
+export interface WordTag {
+  /** Universal part of speech. */
+  pos: string;
+  /** Lemma, when tagged with lemmas. */
+  lemma?: string;
+}
+
 const stemCache = new Map<string, string>();
+const ORDINAL_WORDS: Record<string, number> = {
+  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
+  eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, twentieth: 20,
+};
+const ORDINAL_DIGITS = /^(\d+)(?:st|nd|rd|th)$/;
+
+/**
+ * The comparison key of a normalised word: cardinal words become digits ("nine" → "9"), ordinals a number
+ * with "th" ("third", "3rd" → "3th"), so that "nine per cent" meets "9 percent" and "Third" meets "3rd".
+ */
+export function valueKey(norm: string): string {
+  const card = norm === "hundred" ? undefined : CARDINAL_WORDS[norm];
+  if (card !== undefined) return String(card);
+  const ord = ORDINAL_WORDS[norm];
+  if (ord !== undefined) return `${ord}th`;
+  const m = ORDINAL_DIGITS.exec(norm);
+  if (m) return `${m[1]}th`;
+  if (norm === "cent") return "percent";
+  return norm.replace(/,(?=\d{3})/g, "");
+}
+
 /** Porter2 stem of a normalised word (cached). */
 export function stemWord(norm: string): string {
   let s = stemCache.get(norm);
@@ -86,49 +137,68 @@ export function stemWord(norm: string): string {
 const CLAUSE_OPENERS = new Set(["but", "while", "whereas", "although", "though", "which", "who", "after", "before", "when", "because", "as", "where", "despite", "amid"]);
 
 /**
- * Tokenizes `text.slice(start, end)`, keeping offsets into `text`. Clauses are cut at `;` `:` and dashes,
- * at a comma followed by a conjunction or relative pronoun, and at "as well as".
+ * Tokenizes `text.slice(start, end)`, keeping offsets into `text`, each word tagged with the part of speech
+ * and lemma `tagAt` gives for its offset. Clauses are cut as {@link clauseBreaks} says.
  */
-export function tokenize(text: string, start: number, end: number): Token[] {
+export function tokenize(text: string, start: number, end: number, tagAt: (offset: number) => WordTag | undefined = () => undefined): Token[] {
   const out: Token[] = [];
   const slice = text.slice(start, end);
   let clause = 0;
+  let inClause = 0;
   let last = 0;
   TOKEN_RE.lastIndex = 0;
   for (let m = TOKEN_RE.exec(slice); m; m = TOKEN_RE.exec(slice)) {
     const gap = slice.slice(last, m.index);
-    const norm = normalizeWord(m[0]);
-    if (out.length > 0 && clauseBreaks(gap, norm, out)) clause++;
+    const word = normalizeWord(m[0]);
+    const tag = tagAt(start + m.index);
+    const pos = tag?.pos ?? "";
+    if (out.length > 0 && clauseBreaks(gap, word, slice.slice(m.index), { previous: out[out.length - 1]!.norm, pos, contentWords: inClause })) {
+      clause++;
+      inClause = 0;
+    }
+    const norm = valueKey(word);
     last = m.index + m[0].length;
     const first = out.length === 0 || /[.!?]\s*["'”’]?\s*$/.test(gap);
+    const stemmed = stemWord(norm);
     out.push({
       text: m[0],
       norm,
-      stem: stemWord(norm),
+      stem: stemmed,
+      concept: conceptOf(stemmed, tag?.lemma),
+      pos,
       start: start + m.index,
       end: start + last,
-      content: !STOPWORDS.has(norm) && !(norm.length === 1 && !/\p{N}/u.test(norm)),
+      content: !STOPWORDS.has(word) && !(norm.length === 1 && !/\p{N}/u.test(norm)),
       capital: !first && /^\p{Lu}/u.test(m[0]),
       clause,
     });
+    if (out[out.length - 1]!.content) inClause++;
   }
   return out;
 }
 
-/** Whether a new clause starts between the previous tokens and a word preceded by `gap`. */
-export function clauseBreaks(gap: string, nextNorm: string, previous: readonly Token[]): boolean {
+/**
+ * Whether a new clause starts at a word preceded by `gap`, with `rest` the text from the word on: at `;` `:`
+ * and dashes, at a comma before a conjunction or relative pronoun, at ", as well as", and at "and" before a
+ * verb ("… called it unlawful and said …") when the tagger's part of speech is known.
+ */
+export function clauseBreaks(gap: string, nextNorm: string, rest: string, at: { previous: string; pos: string; contentWords: number }): boolean {
   if (/[;:]|\s[–—-]\s|—/.test(gap)) return true;
-  if (/,/.test(gap) && CLAUSE_OPENERS.has(nextNorm)) return true;
-  // "as well as": the second "as" of the phrase follows "as well".
-  const n = previous.length;
-  return nextNorm === "as" && n >= 2 && previous[n - 1]?.norm === "well" && previous[n - 2]?.norm === "as";
+  if (/,/.test(gap) && (CLAUSE_OPENERS.has(nextNorm) || /^as well as\b/i.test(rest))) return true;
+  return at.previous === "and" && (at.pos === "VERB" || at.pos === "AUX") && at.contentWords >= 3;
 }
 
-/** Number words up to a billion, for comparing "six" with "6". */
-export const NUMBER_WORDS: Record<string, number> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
-  twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
-  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100,
-  dozen: 12, first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
-  eleventh: 11, twelfth: 12,
-};
+/**
+ * The place names a demonym may come from ("chinese" → "china", "russian" → "russia", "japanese" → "japan"),
+ * so that "Chinese officials" meets "China"; empty for other words. English morphology, not a gazetteer.
+ */
+export function demonymPlaces(norm: string): string[] {
+  if (norm.length < 5) return [];
+  let m = /^(\p{L}{3,})ese$/u.exec(norm);
+  if (m) return [m[1]!, `${m[1]}a`];
+  m = /^(\p{L}{3,})ian$/u.exec(norm);
+  if (m) return [`${m[1]}ia`, `${m[1]}y`, m[1]!];
+  m = /^(\p{L}{3,})an$/u.exec(norm);
+  if (m) return [`${m[1]}a`, m[1]!];
+  return [];
+}
