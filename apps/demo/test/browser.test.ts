@@ -207,6 +207,33 @@ describe("the demo in Chromium", () => {
     expect(await page.locator("#source-list article.source").filter({ hasText: "Isle Courier" }).count()).toBe(0);
   });
 
+  it("reads chosen and dropped files in each structured format with the same adapters as in Node", async () => {
+    const dir = fileURLToPath(new URL("../../../examples/formats/", import.meta.url));
+    const chosen = ["feed.xml", "item.ninjs.json", "story.jsonld"];
+    const dropped = "newsml.xml";
+    const files = await Promise.all([...chosen, dropped].map(async (name) => ({ name, data: new Uint8Array(await readFile(dir + name)) })));
+    const inNode = await analyse(files.map((f) => ({ name: f.name, data: f.data, mediaType: null, metadata: {} })));
+    expect(inNode.report.failures).toEqual([]);
+
+    await page.getByRole("button", { name: "Remove all" }).click();
+    await page.locator("#file-input").setInputFiles(chosen.map((name) => dir + name));
+    await waitForReport(page, inNode.report.articles.filter((a) => chosen.includes(a.source.input)).length);
+    const newsml = files.at(-1)!;
+    const transfer = await page.evaluateHandle(
+      ({ name, bytes }) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([new Uint8Array(bytes)], name, { type: "text/xml" }));
+        return dt;
+      },
+      { name: newsml.name, bytes: [...newsml.data] },
+    );
+    await page.dispatchEvent("#drop", "drop", { dataTransfer: transfer });
+    await waitForReport(page, inNode.report.articles.length);
+    const shown = await page.locator("#source-list .adapter").allTextContents();
+    expect(shown.sort()).toEqual(inNode.report.articles.map((a) => `${a.source.input} (${a.source.adapter})`).sort());
+    expect(new Set(inNode.report.articles.map((a) => a.source.adapter)).size).toBe(4);
+  });
+
   it("made no request beyond the app's own files on localhost, and logged no error (CSP violations included)", () => {
     const foreign = requests.filter((u) => !u.startsWith(server.url) && !u.startsWith("blob:") && !u.startsWith("data:"));
     expect(foreign).toEqual([]);
