@@ -251,6 +251,33 @@ describe("more furniture", () => {
     }
   });
 
+  it("finds a news feed appended without any marker, and leaves a closing section on the story's topic alone", () => {
+    const story = [
+      "Calder council backs a new harbour bridge",
+      "The Calder city council voted on Tuesday to build a new bridge over the harbour, ending ten years of debate about the crossing.",
+      "The bridge will cost 80 million crowns and open in 2030, council leader Jorin Maas said after the vote in the city hall.",
+      "Opponents of the harbour bridge said the council had ignored the ferry operators, who fear losing their passengers to the bridge.",
+      "Ferry operators object",
+      "The ferry company said it would ask the regional court to review the council's vote on the bridge before the end of the year.",
+    ];
+    const feed = [
+      "Lindqvist bakery wins national prize",
+      "A bakery in the old town of Lindqvist won the national rye bread prize on Monday, its third award in five years.",
+      "Tolland clubs sign new goalkeepers",
+      "Both football clubs of Tolland signed goalkeepers from rival teams in the northern league for undisclosed fees.",
+    ];
+    const a = article([...story, ...feed].join("\n"));
+    const { segments } = segmentArticle(a);
+    expect(kindOf(a, segments, "Lindqvist bakery wins")).toBe("feed");
+    expect(kindOf(a, segments, "A bakery in the old town")).toBe("feed");
+    expect(kindOf(a, segments, "Both football clubs")).toBe("feed");
+    expect(kindOf(a, segments, "The ferry company said")).toBe("body");
+    const alone = article(story.join("\n"));
+    const plain = segmentArticle(alone).segments;
+    expect(kindOf(alone, plain, "Ferry operators object")).toBe("heading");
+    expect(kindOf(alone, plain, "The ferry company said")).toBe("body");
+  });
+
   it("does not take list items, wrapped sentence lines or table cells for headlines, links or stamps", () => {
     const text = [
       "Calder market prices this week",

@@ -94,7 +94,7 @@ export function classifyParagraphs(text: string, segments: readonly Segment[], o
   markNamesNearBylines(paras);
   const lead = leadKeys(paras, titleText);
   keepLeadSafe(paras, lead);
-  markTail(paras, titleText);
+  if (!markTail(paras, titleText)) markTrailingFeed(paras, lead);
   markHeadlineRuns(paras);
   for (const p of paras) {
     if (!p.open) continue;
@@ -302,7 +302,7 @@ function keepLeadSafe(paras: Para[], lead: TopicKeys): void {
  * paragraphs that do not share the lead's topic are feed items (or links, under a "Related" header); those
  * that do stay body. Linear: prefix sums over the paragraphs.
  */
-function markTail(paras: Para[], title: string | null): void {
+function markTail(paras: Para[], title: string | null): boolean {
   const n = paras.length;
   // The lead a marker is judged with holds only paragraphs before it: after k < LEAD_PARAGRAPHS body
   // paragraphs, the title and those k. One lead, and one suffix sum of feed-like text, per k.
@@ -334,7 +334,7 @@ function markTail(paras: Para[], title: string | null): void {
       }
     }
   }
-  if (end < 0) return;
+  if (end < 0) return false;
   const k = Math.min(bodyCount, LEAD_PARAGRAPHS);
   const lead = leads[k] as TopicKeys;
   const like = feedLike[k] as boolean[];
@@ -353,6 +353,52 @@ function markTail(paras: Para[], title: string | null): void {
     const overlap = `shares ${o.shared} of ${o.total} content words and ${o.namedShared} of ${o.namedTotal} names with the lead`;
     if (header === "related" && p.headline) set(p, "related", `headline-like line under a list of links, ${where}`);
     else set(p, "feed", `unrelated item ${where}: ${overlap}`);
+  }
+  return true;
+}
+
+/** Fewest headline-like lines in a run of feed items found without an end marker. */
+const FEED_MIN_HEADLINES = 2;
+
+/**
+ * A news feed appended under the article without any marker: a run at the end of the page of headline-like
+ * lines and paragraphs that do not share the lead's topic (page furniture such as time stamps may sit
+ * between them), holding at least {@link FEED_MIN_HEADLINES} headlines and one paragraph, after at least
+ * {@link BODY_BEFORE_END} body paragraphs and no longer than the body before it.
+ */
+function markTrailingFeed(paras: Para[], lead: TopicKeys): void {
+  let first = paras.length;
+  let headlines = 0;
+  let items = 0;
+  let runChars = 0;
+  for (let i = paras.length - 1; i >= 0; i--) {
+    const p = paras[i] as Para;
+    if (!p.open) {
+      if (p.kind === "body" || p.kind === "quote" || p.kind === "title") break;
+      continue;
+    }
+    if (p.headline) headlines++;
+    else if (sharesLead(p, lead)) break;
+    else items++;
+    runChars += p.text.length;
+    first = i;
+  }
+  if (headlines < FEED_MIN_HEADLINES || items < 1) return;
+  let bodyCount = 0;
+  let bodyChars = 0;
+  for (let i = 0; i < first; i++) {
+    const p = paras[i] as Para;
+    if (substantial(p)) {
+      bodyCount++;
+      bodyChars += p.text.length;
+    }
+  }
+  if (bodyCount < BODY_BEFORE_END || bodyChars < runChars) return;
+  for (let i = first; i < paras.length; i++) {
+    const p = paras[i] as Para;
+    if (!p.open) continue;
+    const o = leadOverlap(p, lead);
+    set(p, "feed", `unrelated item in a run of ${headlines} headlines and ${items} paragraphs at the end of the page: shares ${o.shared} of ${o.total} content words and ${o.namedShared} of ${o.namedTotal} names with the lead`);
   }
 }
 
