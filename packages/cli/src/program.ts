@@ -3,6 +3,7 @@ import { VERSION, type Registry } from "@corroborate/core";
 import { defaultRegistry } from "./adapters.js";
 import { runReconcile } from "./commands/reconcile.js";
 import { evalCommand } from "./commands/eval.js";
+import { verifyCommand } from "./commands/verify.js";
 
 /** Exit codes: 0 success, 1 some input failed (the rest reported), 2 usage error. */
 export const EXIT = { ok: 0, inputFailed: 1, usage: 2 } as const;
@@ -34,6 +35,7 @@ export function buildProgram(exit: (code: number) => void, registry: Registry = 
     });
 
   program.addCommand(evalCommand(exit, registry).copyInheritedSettings(program));
+  program.addCommand(verifyCommand(exit, registry).copyInheritedSettings(program));
 
   return program;
 }
