@@ -92,3 +92,15 @@ describe("extractQuantities", () => {
     expect(quantities("Gate 4 closed on 5 June after a six-day strike in 2021, and the Su-35 flew.")).toEqual([]);
   });
 });
+
+describe("event slots of a claim", async () => {
+  const { ArticleSchema, reconcile } = await import("../src/index.js");
+  const text = "Mayor Ines Falk, who was appointed transport minister in March, will start her tour of the Orvala docks on Sunday, her office said.";
+  const report = await reconcile([ArticleSchema.parse({ id: "a", text, publishedAt: "2023-04-12", language: "en", source: { input: "a.txt", adapter: "test" } })]);
+  const facts = report.claims.flatMap((c) => c.facts);
+
+  it("keeps an appointment date and the event's start date apart in one clause", () => {
+    expect(facts).toContainEqual(expect.objectContaining({ slot: expect.stringMatching(/^appointed:/), value: "2023-03" }));
+    expect(facts).toContainEqual(expect.objectContaining({ slot: "start", value: "2023-04-16" }));
+  });
+});

@@ -206,6 +206,18 @@ function pickAttributionEntity(mentions: Mention[], entityById: Map<string, Enti
   return best ? best.entityId : null;
 }
 
+/**
+ * The word and the bases it may inflect from: the tagger sometimes reads a participle as an adjective and
+ * keeps it as its lemma ("departed"), so "-ed", "-d", "-ing" and "-s" are also tried.
+ */
+function verbForms(word: string): string[] {
+  const out = [word];
+  if (word.endsWith("ed")) out.push(word.slice(0, -2), word.slice(0, -1));
+  if (word.endsWith("ing")) out.push(word.slice(0, -3), `${word.slice(0, -3)}e`);
+  if (word.endsWith("s")) out.push(word.slice(0, -1));
+  return out;
+}
+
 /** Serialises a time value for comparison: a day, a month, a year, or a range. */
 export function timeKey(t: TimeValue): string | null {
   if (t.kind === "duration" || !t.startDate) return null;
@@ -227,25 +239,33 @@ function factsOf(
   const facts: Claim["facts"] = [];
   const ownTimes = claim.times.filter((t) => !inAttr(t));
   const lemmas = toks.filter((t) => !inAttr(t)).map((t) => ({ t, l: (t.lemma ?? t.text).toLowerCase() }));
-  const range = ownTimes.find((t) => t.kind === "range" && t.grain === "day" && t.startDate && t.endDate);
-  const hasStartVerb = lemmas.some(({ l }) => START_VERBS.has(l));
-  const hasEndVerb = lemmas.some(({ l }) => END_VERBS.has(l));
+  const hasStartVerb = lemmas.some(({ l }) => verbForms(l).some((v) => START_VERBS.has(v)));
+  const hasEndVerb = lemmas.some(({ l }) => verbForms(l).some((v) => END_VERBS.has(v)));
   const appoint = lemmas.find(({ t, l }) => APPOINT_WORDS.has(l) || APPOINT_WORDS.has(t.text.toLowerCase()));
+  let times = ownTimes;
   if (appoint) {
-    // Taking office belongs to a person, whatever the event: compare it across events.
+    // Taking office belongs to a person, whatever the event: compare it across events. Its date is the
+    // one nearest the appointment word; the other dates of the clause may still date the event
+    // ("Li, who was named minister in March, will start the visit Sunday").
     const person = [...mentions].reverse().find((m) => m.end <= appoint.t.start && entityById.get(m.entityId)?.type === "person") ??
       mentions.find((m) => entityById.get(m.entityId)?.type === "person");
-    const when = ownTimes.find((t) => t.kind !== "duration" && t.startDate);
+    const distance = (t: { start: number; end: number }) => (t.start >= appoint.t.end ? t.start - appoint.t.end : appoint.t.start - t.end + 1);
+    const when = ownTimes
+      .filter((t) => t.kind !== "duration" && t.startDate)
+      .sort((a, b) => distance(a) - distance(b) || a.start - b.start)[0];
     if (person && when) {
       const key = timeKey(when);
       if (key) facts.push({ slot: `appointed:${person.entityId}`, value: key, start: when.start, end: when.end });
+      times = ownTimes.filter((t) => t !== when);
     }
-  } else if (range) {
+  }
+  const range = times.find((t) => t.kind === "range" && t.grain === "day" && t.startDate && t.endDate);
+  if (range) {
     facts.push({ slot: "start", value: range.startDate!, start: range.start, end: range.end });
     facts.push({ slot: "end", value: range.endDate!, start: range.start, end: range.end });
     if (range.days) facts.push({ slot: "durationDays", value: range.days, start: range.start, end: range.end });
   } else {
-    const day = ownTimes.find((t) => (t.kind === "date" || t.grain === "day") && t.startDate && t.kind !== "duration");
+    const day = times.find((t) => (t.kind === "date" || t.grain === "day") && t.startDate && t.kind !== "duration");
     if (day && hasStartVerb && claim.modality !== "denied") facts.push({ slot: "start", value: day.startDate!, start: day.start, end: day.end });
     else if (day && hasEndVerb) facts.push({ slot: "end", value: day.startDate!, start: day.start, end: day.end });
   }
