@@ -2,11 +2,13 @@
 // against the built app served on localhost. What the page shows is checked against the report the same
 // pipeline makes in Node from the same inputs, so nothing here is a hard-coded answer.
 import { existsSync } from "node:fs";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { gzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromium, type Browser, type Page } from "playwright-core";
 import axe from "axe-core";
+import { build } from "vite";
 import { analyse, type Analysis } from "../src/engine.js";
 import { exampleInputs } from "../src/example.js";
 import { startServer } from "../scripts/serve.mjs";
@@ -57,8 +59,11 @@ beforeAll(async () => {
     );
   }
   await mkdir(OUT, { recursive: true });
+  // Build the app here, from the packages as they are now, so the page and the Node side run the same code.
+  const app = `${OUT}app`;
+  await build({ root: fileURLToPath(new URL("..", import.meta.url)), logLevel: "warn", build: { outDir: app, emptyOutDir: true } });
   expected = await analyse(exampleInputs());
-  server = await startServer({ port: 0 });
+  server = await startServer({ root: app, port: 0 });
   browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
   const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, acceptDownloads: true });
   page = await context.newPage();
@@ -185,7 +190,13 @@ describe("the demo in Chromium", () => {
     await page.screenshot({ path: `${OUT}demo-top.png` });
     const png = await readFile(`${OUT}demo.png`);
     expect(png.subarray(1, 4).toString()).toBe("PNG");
-    await writeFile(`${OUT}figures.json`, `${JSON.stringify({ articles: expected.report.articles.length, firstReconcileMs: reconcileMs, warmReconcileMs: warmMs }, null, 2)}\n`);
+    const assets: Record<string, { bytes: number; gzip: number }> = {};
+    for (const name of await readdir(`${OUT}app/assets`)) {
+      const body = await readFile(`${OUT}app/assets/${name}`);
+      assets[name.replace(/-[\w-]{8}\./, ".")] = { bytes: body.byteLength, gzip: gzipSync(body).byteLength };
+    }
+    const figures = { articles: expected.report.articles.length, firstReconcileMs: reconcileMs, warmReconcileMs: warmMs, assets };
+    await writeFile(`${OUT}figures.json`, `${JSON.stringify(figures, null, 2)}\n`);
   });
 
   it("adds a pasted article, shows its markup as text and runs none of it; removing it changes the report back", async () => {
