@@ -246,6 +246,7 @@ describe("more furniture", () => {
     ].join("\n");
     const a = article(text);
     const { segments } = segmentArticle(a);
+    expect(kindOf(a, segments, "Northwire")).not.toBe("body");
     for (const needle of ["The Calder city council voted", "The bridge will cost", "Opponents of the harbour bridge", "The ferry company said", "Construction of the bridge"]) {
       expect(kindOf(a, segments, needle), needle).toBe("body");
     }
@@ -311,6 +312,14 @@ describe("more furniture", () => {
       "The new ferry terminal in Calder, which cost 40 million crowns and took\nthree years to build, opened on Monday with a ceremony on the quay.",
     );
     expect(segments.filter((s) => s.kind === "body")).toHaveLength(2);
+  });
+
+  it("takes the headline under a site name and a section label for the title", () => {
+    const text = ["Northwire", "World", "Calder council backs a new harbour bridge after ten years of debate", "Updated 10:42 GMT", "The Calder city council voted on Tuesday to build a new bridge over the harbour, ending ten years of debate."].join("\n");
+    const a = article(text);
+    const { segments } = segmentArticle(a);
+    expect(kindOf(a, segments, "Calder council backs")).toBe("title");
+    expect(kindOf(a, segments, "The Calder city council voted")).toBe("body");
   });
 
   it("leaves a clean article all body", () => {

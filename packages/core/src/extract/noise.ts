@@ -167,21 +167,29 @@ function squash(text: string): string {
 }
 
 /**
- * The title: a line repeating the declared headline, else the first open line when it reads like a
- * headline and comes before any body paragraph; later lines repeating it are titles too. Returns its text.
+ * The title: a line repeating the declared headline, else the longest headline-like line above the first
+ * body paragraph, else the first line when it reads like a headline; later lines repeating it are titles
+ * too. Returns its text.
  */
 function markTitle(paras: Para[], declared: string | null): string | null {
   let title = declared ? squash(declared) : null;
   const adapterTitle = paras.find((p) => p.kind === "title" && !p.open);
   if (!title && adapterTitle) title = squash(adapterTitle.text);
   if (!title) {
+    // The longest headline-like line above the first body paragraph (a site name or a section label above
+    // the headline is shorter), else the first line when it reads like a headline.
+    let best: Para | null = null;
+    let firstOpen: Para | null = null;
     for (const p of paras) {
       if (!p.open) continue;
-      if (isHeadlineLike(p.text, TITLE_MAX_WORDS, true)) {
-        set(p, "title", "first line, short and without final punctuation (the headline)");
-        title = squash(p.text);
-      }
-      break;
+      firstOpen ??= p;
+      if (substantial(p)) break;
+      if (isHeadlineLike(p.text, TITLE_MAX_WORDS, true) && (!best || p.words > best.words)) best = p;
+    }
+    if (!best && firstOpen && isHeadlineLike(firstOpen.text, TITLE_MAX_WORDS, true)) best = firstOpen;
+    if (best) {
+      set(best, "title", best === firstOpen ? "first line, short and without final punctuation (the headline)" : "longest headline-like line above the body (the headline)");
+      title = squash(best.text);
     }
   }
   if (!title) return null;
@@ -357,13 +365,23 @@ function markTail(paras: Para[], title: string | null): boolean {
   return true;
 }
 
+/** Most of its content words a paragraph may share with the lead and still be unrelated to it. */
+const UNRELATED_MAX_RATIO = 0.15;
+
+/** Clearly off the lead's topic: few content words shared, and none of its names. */
+function unrelated(p: Para, lead: TopicKeys): boolean {
+  const o = leadOverlap(p, lead);
+  return o.shared / Math.max(1, o.total) <= UNRELATED_MAX_RATIO && o.namedShared === 0;
+}
+
 /** Fewest headline-like lines in a run of feed items found without an end marker. */
 const FEED_MIN_HEADLINES = 2;
 
 /**
  * A news feed appended under the article without any marker: a run at the end of the page of headline-like
- * lines and paragraphs that do not share the lead's topic (page furniture such as time stamps may sit
- * between them), holding at least {@link FEED_MIN_HEADLINES} headlines and one paragraph, after at least
+ * lines and paragraphs clearly off the lead's topic (page furniture such as time stamps may sit
+ * between them), holding at least {@link FEED_MIN_HEADLINES} headlines of three words or more and one
+ * paragraph, after at least
  * {@link BODY_BEFORE_END} body paragraphs and no longer than the body before it.
  */
 function markTrailingFeed(paras: Para[], lead: TopicKeys): void {
@@ -377,8 +395,9 @@ function markTrailingFeed(paras: Para[], lead: TopicKeys): void {
       if (p.kind === "body" || p.kind === "quote" || p.kind === "title") break;
       continue;
     }
-    if (p.headline) headlines++;
-    else if (sharesLead(p, lead)) break;
+    if (p.headline) {
+      if (p.words >= 3) headlines++;
+    } else if (!unrelated(p, lead)) break;
     else items++;
     runChars += p.text.length;
     first = i;
