@@ -144,6 +144,12 @@ describe("the report's panels", () => {
     expect(nonConflictsPanel(ctx).textContent).toContain("Not a conflict: Same value, said two ways");
   });
 
+  it("marks each sentence of the derived text with its verdict in words, inside the text itself", () => {
+    const card = document.querySelector('article[data-article="s"]')!;
+    expect([...card.querySelectorAll(".verdict-tag")].map((t) => t.textContent)).toEqual(["✗ Contradicted"]);
+    expect(card.querySelector(".p.v-contradicted")!.textContent).toContain("The strike began");
+  });
+
   it("shows a contradicted sentence in words as well as colour, with its evidence quoted", () => {
     const panel = verdictsPanel(ctx);
     const item = panel.querySelector('li[data-verdict="contradicted"]')!;

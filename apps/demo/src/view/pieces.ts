@@ -8,8 +8,8 @@
 export interface Mark {
   start: number;
   end: number;
-  kind: "mention" | "claim" | "noise" | "ref";
-  /** Entity id, claim id, segment kind, or "" for plain references. */
+  kind: "mention" | "claim" | "noise" | "verdict" | "ref";
+  /** Entity id, claim id, segment kind, verdict label, or "" for plain references. */
   id: string;
 }
 

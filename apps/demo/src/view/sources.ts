@@ -1,7 +1,7 @@
-import type { Article, Report, Span } from "@corroborate/core";
+import type { Article, Report, Span, VerdictLabel } from "@corroborate/core";
 import { el } from "../dom.js";
 import { cutPieces, type Mark } from "./pieces.js";
-import { NOISE_KINDS } from "./labels.js";
+import { NOISE_KINDS, VERDICT_LABELS } from "./labels.js";
 import { articleName } from "./context.js";
 
 /** One rendered piece of a source text. */
@@ -36,6 +36,7 @@ export class SourcesView {
     const marks: Mark[] = [...refs];
     for (const s of article.segments) if (NOISE_KINDS.has(s.kind)) marks.push({ start: s.start, end: s.end, kind: "noise", id: s.kind });
     for (const c of report.claims) if (c.articleId === article.id) marks.push({ start: c.start, end: c.end, kind: "claim", id: c.id });
+    for (const v of report.verdicts) if (v.articleId === article.id) marks.push({ start: v.start, end: v.end, kind: "verdict", id: v.verdict });
     for (const e of report.entities)
       for (const m of e.mentions) if (m.articleId === article.id) marks.push({ start: m.start, end: m.end, kind: "mention", id: e.id });
 
@@ -45,6 +46,7 @@ export class SourcesView {
     const text = el("div", { class: "source-text", "data-article": article.id });
     const seenClaim = new Set<string>();
     const seenNoise = new Set<number>();
+    const seenVerdict = new Set<number>();
     for (const piece of cutPieces(article.text, marks)) {
       const classes = ["p"];
       const attrs: Record<string, string> = {};
@@ -56,6 +58,16 @@ export class SourcesView {
         text.append(el("span", { class: "noise-tag" }, `${noise.id}: `));
       }
       if (noise) classes.push("noise");
+      const verdict = piece.marks.find((m) => m.kind === "verdict");
+      if (verdict) {
+        classes.push(`v-${verdict.id}`);
+        // Each checked sentence of a derived text starts with its verdict in symbol and words.
+        if (!seenVerdict.has(verdict.start)) {
+          seenVerdict.add(verdict.start);
+          const label = VERDICT_LABELS[verdict.id as VerdictLabel];
+          text.append(el("span", { class: `verdict-tag verdict-${verdict.id}` }, `${label.symbol} ${label.text}`), " ");
+        }
+      }
       if (claim) {
         classes.push("claim");
         attrs["data-claim"] = claim.id;
