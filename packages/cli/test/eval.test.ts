@@ -65,7 +65,7 @@ function at(id: Id, needle: string, nth = 0): { start: number; end: number } {
   return { start: i, end: i + needle.length };
 }
 
-const mention = (entityId: string, id: Id, text: string, nth = 0) => ({ ...at(id, text, nth), articleId: id, text, entityId });
+const mention = (entityId: string, id: Id, text: string, nth = 0) => ({ ...at(id, text, nth), articleId: id, text, entityId, via: "name" as const });
 const claim = (cid: string, id: Id, sentence: string, extra: Record<string, unknown> = {}) => ({ id: cid, articleId: id, ...at(id, sentence), text: sentence, ...extra });
 const fact = (slot: string, value: string | number, id: Id, text: string) => ({ slot, value, ...at(id, text) });
 
@@ -223,6 +223,24 @@ describe("scoreReport", () => {
     ivo.mentions = ivo.mentions.map((m) => ({ ...m, start: 0, end: 9 })); // wrong offsets, right text
     const score = scoreReport(report, GOLD);
     expect(figure(score, "entities", "mentions found")).toBe("8/8");
+  });
+
+  it("neither requires nor forbids naming an entity inside page noise", () => {
+    const withStorm = parseGold(
+      JSON.stringify({
+        ...GOLD,
+        summaryVerdicts: null,
+        entities: [...GOLD.entities, { id: "storm", type: "other", mentions: ["Storm"], articles: ["a1"] }],
+      }),
+      "g.json",
+    );
+    const score = scoreReport(perfect(), withStorm);
+    expect(figure(score, "entities", "merged")).toBe("3/3");
+    expect(sectionOf(score, "entities").recall).toBe(1);
+    expect(sectionOf(score, "entities").misses).toEqual(["storm: not scored (named only in page noise, and not found there)"]);
+    const report = perfect();
+    report.entities.push({ id: "e-storm", type: "other", name: "Storm", aliases: [], articleIds: ["a1"], mentions: [mention("e-storm", "a1", "Storm")] });
+    expect(figure(scoreReport(report, withStorm), "entities", "merged")).toBe("4/4");
   });
 
   it("counts lookalike events merged into one against event precision and keeping them apart", () => {

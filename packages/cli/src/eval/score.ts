@@ -295,8 +295,14 @@ interface EntityResult {
 }
 
 function scoreEntities(index: ReportIndex, gold: Gold): EntityResult {
-  const occurrences = entityOccurrences(index, gold.entities);
-  assignMentions(index.report, occurrences);
+  const all = entityOccurrences(index, gold.entities);
+  assignMentions(index.report, all);
+  // Naming an entity in page noise is fine, and so is not naming it there: an occurrence inside a gold
+  // noise passage counts only when the report has a mention at it.
+  const noise = gold.noise.map((n) => ({ article: n.article, at: index.locate([n.article, n.quote], "noise") }));
+  const inNoise = (o: Occurrence) => noise.some((n) => n.article === o.article && n.at.some((q) => overlaps(q, o)));
+  const occurrences = all.filter((o) => o.report !== null || !inNoise(o));
+  const onlyInNoise = new Set(all.map((o) => o.entity).filter((id) => !occurrences.some((o) => o.entity === id)));
   const perGold = new Map<string, Occurrence[]>();
   for (const o of occurrences) {
     const list = perGold.get(o.entity) ?? [];
@@ -307,7 +313,9 @@ function scoreEntities(index: ReportIndex, gold: Gold): EntityResult {
   const mapping = new Map<string, string>();
   const misses: string[] = [];
   let merged = 0;
-  for (const entity of gold.entities) {
+  const scored = gold.entities.filter((e) => !onlyInNoise.has(e.id));
+  for (const id of onlyInNoise) misses.push(`${id}: not scored (named only in page noise, and not found there)`);
+  for (const entity of scored) {
     const list = perGold.get(entity.id) ?? [];
     const counts = new Map<string, number>();
     for (const o of list) if (o.report) counts.set(o.report, (counts.get(o.report) ?? 0) + 1);
@@ -361,7 +369,7 @@ function scoreEntities(index: ReportIndex, gold: Gold): EntityResult {
     merge: section(
       "entities",
       [
-        { label: "merged", hit: merged, total: gold.entities.length },
+        { label: "merged", hit: merged, total: scored.length },
         { label: "mentions found", hit: covered, total: occurrences.length },
       ],
       { hit: truePairs, total: reportPairs },
