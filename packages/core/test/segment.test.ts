@@ -352,6 +352,13 @@ describe("more furniture", () => {
     expect(out.language).toBe("en");
   });
 
+  it("handles empty and blank texts", () => {
+    for (const text of ["", "   \n\n  "]) {
+      const out = segmentArticle(article(text, { language: null }));
+      expect(out).toEqual({ segments: [], sentences: [], language: null });
+    }
+  });
+
   it("can be told not to classify", () => {
     const out = segmentArticle(article("Read more\nThe pilots struck on Tuesday."), { classify: false });
     expect(out.segments.map((s) => s.kind)).toEqual(["body", "body"]);

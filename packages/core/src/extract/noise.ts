@@ -381,8 +381,7 @@ const FEED_MIN_HEADLINES = 2;
  * A news feed appended under the article without any marker: a run at the end of the page of headline-like
  * lines and paragraphs clearly off the lead's topic (page furniture such as time stamps may sit
  * between them), holding at least {@link FEED_MIN_HEADLINES} headlines of three words or more and one
- * paragraph, after at least
- * {@link BODY_BEFORE_END} body paragraphs and no longer than the body before it.
+ * paragraph, after at least {@link BODY_BEFORE_END} body paragraphs and no longer than the body before it.
  */
 function markTrailingFeed(paras: Para[], lead: TopicKeys): void {
   let first = paras.length;
