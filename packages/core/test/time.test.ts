@@ -104,3 +104,19 @@ describe("event slots of a claim", async () => {
     expect(facts).toContainEqual(expect.objectContaining({ slot: "start", value: "2023-04-16" }));
   });
 });
+
+describe("dates relative to other things, and forward-looking phrases", () => {
+  const at = "2025-06-05"; // a Thursday
+  const read = (s: string) => extractTimes(s, 0, s.length, { anchor: at }).map((t) => [t.text, t.kind, t.startDate]);
+
+  it("does not anchor 'N days before/after' to the publication date", () => {
+    expect(read("She announced the walkout on 2 June, two days before it began.")).toEqual([["on 2 June", "date", "2025-06-02"]]);
+    expect(read("We gave them three months after the last walkout.")).toEqual([]);
+  });
+
+  it("reads 'until September' and 'will now be held' forward, and 'was to open on Friday' as planned", () => {
+    expect(read("The forum has been postponed until September.")[0]).toEqual(["September", "month", "2025-09-01"]);
+    expect(read("The forum will now be held from 16 to 18 September.")[0]).toEqual(["from 16 to 18 September", "range", "2025-09-16"]);
+    expect(read("The forum, which was to open on Friday, was postponed.")[0]).toEqual(["on Friday", "date", "2025-06-06"]);
+  });
+});

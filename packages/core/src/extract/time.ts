@@ -41,7 +41,11 @@ const CROSS_MONTH_RANGE = new RegExp(
 /** "six-day", "48-hour", "three days", "two-week-long". */
 const DURATION = new RegExp(`\\b(${NUMBER_SOURCE})(?:-|\\s+)(day|week|month|year|hour)(s)?(?:-long)?\\b`, "gi");
 /** What follows a number of days when it is a point in time, not a duration ("three days ago"). */
-const RELATIVE_TAIL = /^(?:\s+(?:ago|later|earlier|before|after|from now|old|of age)\b|-old\b)/i;
+const RELATIVE_TAIL = /^(?:\s+(?:ago|from now|old|of age|later|earlier|before|after|prior)\b|-old\b)/i;
+/** "three months after the walkout", "two days before it began": relative to another event, not to publication. */
+const OTHER_ANCHOR = /\b(?:after|before|later|earlier|prior)\b/i;
+/** Words before a date that look forward whatever the verb's tense ("postponed until September"). */
+const FORWARD_BEFORE = /\b(?:until|till|to|into|for|next)\s+(?:(?:early|mid|late|the end of|the start of)[\s-]+)?$/i;
 /** "this week", "last month", "earlier this year", "next week". */
 const PERIOD = /\b(?:(?:earlier|later)\s+)?(this|last|next|past|previous|coming)\s+(week|month|year)\b/gi;
 /** A bare year after a preposition: "in 2018", "since 1999". */
@@ -104,9 +108,17 @@ export function tenseAt(sentence: string, at: number, length: number): Tense {
     for (let m = re.exec(s); m; m = re.exec(s)) last = m.index;
     return last;
   };
+  if (FORWARD_BEFORE.test(before)) return "future";
   const f = lastOf(FUTURE_MARK, before);
-  const p = lastOf(PAST_MARK, before);
-  if (f >= 0 || p >= 0) return f > p ? "future" : "past";
+  // A participle after "will", "to" or "be" is part of a future phrase ("will now be held"), not the past.
+  let p = -1;
+  PAST_MARK.lastIndex = 0;
+  for (let m = PAST_MARK.exec(before); m; m = PAST_MARK.exec(before)) {
+    if (/\b(?:will|shall|would|to|'ll)\s+(?:(?:now|also|still|not|then|soon|be|been|have)\s+){0,2}$/i.test(before.slice(Math.max(0, m.index - 30), m.index))) continue;
+    p = m.index;
+  }
+  // "was to open": the future-in-the-past mark starts where its "was" does, and wins.
+  if (f >= 0 || p >= 0) return f >= p ? "future" : "past";
   const after = sentence.slice(at + length);
   FUTURE_MARK.lastIndex = 0;
   PAST_MARK.lastIndex = 0;
@@ -228,12 +240,17 @@ export function extractTimes(text: string, start: number, end: number, options: 
 
   // 5. Everything else chrono reads, on the sentence with the spans above blanked out (offsets kept).
   let masked = sentence;
-  for (const [a, b] of taken) masked = masked.slice(0, a) + " ".repeat(b - a) + masked.slice(b);
+  for (const [a, b] of taken) masked = masked.slice(0, a) + "~".repeat(b - a) + masked.slice(b);
+  // Relative words point at another event ("two days before it began"); blank them so chrono keeps
+  // the dates around them apart and never dates something from the publication day by them.
+  masked = masked.replace(new RegExp(OTHER_ANCHOR.source, "gi"), (w) => "~".repeat(w.length));
   const ref = anchor ? new Date(Date.UTC(anchor.y, anchor.m - 1, anchor.d, 12)) : new Date(Date.UTC(2000, 0, 1, 12));
   for (const r of chrono.en.parse(masked, { instant: ref, timezone: 0 })) {
     const s = r.index;
     const e = r.index + r.text.length;
     if (!DATE_WORDS.test(r.text)) continue;
+    // "two days before it began" is dated from another event, which chrono cannot know: not anchored.
+    if (OTHER_ANCHOR.test(r.text)) continue;
     const c = r.start;
     const yearKnown = c.isCertain("year");
     if (!anchor && !yearKnown) continue;
