@@ -389,13 +389,15 @@ function buildEntities(articles: readonly Article[], locals: LocalEntity[], plac
   }
 
   const raw: { root: number; entity: Omit<Entity, "id">; first: [number, number] }[] = [];
+  // Mentions bucketed by group once, in order (filtering all mentions per group was quadratic).
+  const placedByRoot = groupByKey(placed, (p) => groups.find(p.local));
+  const extraByRoot = groupByKey(extra, (e) => e.root);
   for (const [root, list] of members) {
     const ls = list.map((i) => locals[i]!);
     const type = bestType(ls);
-    const mentions = placed
-      .filter((p) => groups.find(p.local) === root)
+    const mentions = (placedByRoot.get(root) ?? [])
       .map((p) => ({ articleId: p.cand.articleId, start: p.start, end: p.end, text: p.text, via: p.via }))
-      .concat(extra.filter((e) => e.root === root).map((e) => ({ articleId: e.articleId, start: e.start, end: e.end, text: e.text, via: "name" as const })));
+      .concat((extraByRoot.get(root) ?? []).map((e) => ({ articleId: e.articleId, start: e.start, end: e.end, text: e.text, via: "name" as const })));
     if (mentions.length === 0) continue;
     // Drop lone, untyped single words mentioned once: too weak to report as an entity.
     if (type === "other" && mentions.length < 2 && ls.every((l) => !l.multi)) continue;
@@ -464,4 +466,16 @@ function canonicalName(mentions: { text: string; via: Mention["via"] }[], type: 
   return [...counts].sort(
     (a, b) => (type === "person" ? Math.min(words(b[0]), 3) - Math.min(words(a[0]), 3) : 0) || b[1] - a[1] || words(b[0]) - words(a[0]) || (a[0] < b[0] ? -1 : 1),
   )[0]![0];
+}
+
+/** Items grouped by a key, each group in the items' order. */
+function groupByKey<T>(items: readonly T[], key: (item: T) => number): Map<number, T[]> {
+  const out = new Map<number, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
 }
