@@ -38,6 +38,7 @@ const ui = {
   formats: must<HTMLParagraphElement>("formats"),
   sourceList: must<HTMLDivElement>("source-list"),
   claimBody: must<HTMLDivElement>("claim-body"),
+  add: must<HTMLDetailsElement>("add"),
 };
 const panel = (id: string) => must<HTMLElement>(id).querySelector<HTMLElement>(".body")!;
 
@@ -68,6 +69,8 @@ function analyse(): void {
   ui.run.disabled = state.inputs.length === 0;
   ui.clear.disabled = state.inputs.length === 0;
   if (state.inputs.length === 0) {
+    // With nothing to show, the ways to add articles are what the page is for.
+    ui.add.open = true;
     showReport(null);
     setStatus("No articles: load the example story, paste an article or drop files.");
     return;
@@ -294,4 +297,5 @@ document.addEventListener("drop", (event) => {
 });
 
 // `/` opens with the example story loaded; `/?empty` opens with no articles.
-if (!new URLSearchParams(location.search).has("empty")) loadExample();
+if (new URLSearchParams(location.search).has("empty")) analyse();
+else loadExample();

@@ -86,6 +86,7 @@ describe("the demo in Chromium", () => {
   it("starts empty with ?empty, loads the example story with one click, and reconciles it in the worker", async () => {
     await page.goto(`${server.url}?empty`);
     expect(await page.locator("#input-list li").count()).toBe(0);
+    expect(await page.locator("#add").getAttribute("open")).not.toBeNull();
     await page.getByRole("button", { name: "Load the example story" }).click();
     reconcileMs = await waitForReport(page, expected.report.articles.length);
     expect(reconcileMs).toBeGreaterThan(0);
@@ -211,6 +212,7 @@ describe("the demo in Chromium", () => {
 
   it("adds a pasted article, shows its markup as text and runs none of it; removing it changes the report back", async () => {
     const before = expected.report.articles.length;
+    if ((await page.locator("#add").getAttribute("open")) === null) await page.locator("#add > summary").click();
     await page.locator("#paste-form").getByLabel("Outlet").fill("Isle Courier");
     await page.getByLabel("Text (title on the first line)").fill(HOSTILE);
     await page.getByRole("button", { name: "Add pasted article" }).click();
