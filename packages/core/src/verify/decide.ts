@@ -8,7 +8,7 @@
 import type { Quantity, TimeValue } from "../model/claim.js";
 import type { QuotedSpan } from "../model/span.js";
 import type { VerdictLabel } from "../model/verdict.js";
-import { contextAround, contextScore, polarity, type Passage } from "./passage.js";
+import { contextAround, contextScore, isNegation, type Passage } from "./passage.js";
 import type { Retrieved, SourceIndex } from "./retrieve.js";
 import { demonymPlaces } from "./text.js";
 import { quantitiesCompatible, timesCompatible } from "./values.js";
@@ -76,6 +76,8 @@ export interface LexicalDeciderOptions {
    * a summary that copies fragments errs where it glues them; one that rewrites joins facts in its own words.
    */
   copied?: number;
+  /** Nouns, names and numbers no source uses at all that a supported sentence may hold (default 2). */
+  novelNouns?: number;
 }
 
 /** Words that open a conclusion drawn by the writer ("this indicates", "this shows"). */
@@ -116,6 +118,7 @@ export function lexicalDecider(options: LexicalDeciderOptions = {}): VerdictDeci
   const attested = options.attested ?? 0.2;
   const maxSplices = options.splices ?? 0;
   const copied = options.copied ?? 0.3;
+  const novelNouns = options.novelNouns ?? 2;
   return {
     name: "lexical",
     decide(q: VerdictQuestion): VerdictDecision {
@@ -187,7 +190,8 @@ export function lexicalDecider(options: LexicalDeciderOptions = {}): VerdictDeci
       const substantial = labelled.filter((p) => p.words >= 4);
       const anySupported = substantial.some((p) => p.verdict === "supported");
       const anyUnsupported = substantial.some((p) => p.verdict === "unsupported" && (p.share < partUnsupported || hasUnknown(p)));
-      if (coverage >= support && unknown.length === 0 && !anyUnsupported && splices.length <= maxSplices) {
+      const novel = s.tokens.filter((t, i) => weights[i] && !known[i] && SPLICE_POS.has(t.pos));
+      if (coverage >= support && unknown.length === 0 && !anyUnsupported && splices.length <= maxSplices && novel.length <= novelNouns) {
         return decision("supported", evidence, `The sources state it (${pct(coverage)} of its content words found in ${evidence.length} source sentence${evidence.length === 1 ? "" : "s"}).`, [], round(coverage));
       }
       if (anySupported && anyUnsupported && labelled.length > 1) {
@@ -197,7 +201,8 @@ export function lexicalDecider(options: LexicalDeciderOptions = {}): VerdictDeci
         return decision("partial", partEvidence, `Part of the sentence is in the sources; no source states ${bad}.`, labelled.map(({ start, end, text, verdict }) => ({ start, end, text, verdict })), round(coverage));
       }
       const joined = splices.length > maxSplices ? `; it joins words no source sentence holds together: ${splices.map(([a, b]) => `“${a} … ${b}”`).join(", ")}` : "";
-      const missing = unknown.length ? `; no source names ${[...new Set(unknown.map((t) => `“${t.text}”`))].join(", ")}` : "";
+      const absent = [...new Set([...unknown, ...(novel.length > novelNouns ? novel : [])].map((t) => `“${t.text}”`))];
+      const missing = absent.length ? `; no source names ${absent.join(", ")}` : "";
       return decision("unsupported", [], `No source states it (${pct(coverage)} of its content words found together${missing}${joined}).`, [], round(1 - coverage));
     },
   };
@@ -330,7 +335,7 @@ function findConflict(s: Passage, matches: readonly Match[], sameThing: number):
     let good = 0;
     for (const m of eligible) {
       for (const q of m.passage.quantities) {
-        if (q.unit !== d.unit) continue;
+        if (q.unit !== d.unit || splitNumber(m.passage, q)) continue;
         // The same counted unit is half the evidence that two numbers count the same thing.
         const score = contextScore(ctx, contextAround(m.passage, q.start, q.end)) + sameThing / 2;
         if (quantitiesCompatible(d, q)) good = Math.max(good, score);
@@ -342,8 +347,37 @@ function findConflict(s: Passage, matches: readonly Match[], sameThing: number):
     }
   }
   const top = [...matches].sort((a, b) => b.coverage - a.coverage)[0];
-  if (top && top.coverage >= 0.8 && polarity(s, null) !== polarity(top.passage, null)) {
-    return { passage: top.passage, reason: `${top.passage.articleId} says the opposite: one of the two sentences is negated.` };
+  const flipped = top && top.coverage >= 0.8 ? negatedWord(s, top.passage) ?? negatedWord(top.passage, s) : null;
+  if (top && flipped) {
+    return { passage: top.passage, reason: `${top.passage.articleId} says the opposite: one of the two sentences negates “${flipped}”.` };
+  }
+  return null;
+}
+
+/** A number read from the tail of a number the source wrote with a space ("3, 000" read as "000"). */
+function splitNumber(p: Passage, q: { start: number }): boolean {
+  return /\d[,.]\s?$/.test(p.text.slice(Math.max(0, q.start - p.start - 3), q.start - p.start));
+}
+
+/** Within this many words after a negation cue lies the word it negates. */
+const NEGATION_REACH = 3;
+
+/**
+ * A word `a` negates ("did not attend") that `b` states without a negation before it ("attended"), or null.
+ * Only words both sentences hold are compared, so a negation elsewhere in a long sentence does not count.
+ */
+function negatedWord(a: Passage, b: Passage): string | null {
+  const negatedIn = (p: Passage, i: number) => p.tokens.slice(Math.max(0, i - NEGATION_REACH), i).some((t) => t.clause === p.tokens[i]?.clause && isNegation(t));
+  for (let j = 0; j < a.tokens.length; j++) {
+    if (!isNegation(a.tokens[j]!)) continue;
+    for (let i = j + 1; i <= j + NEGATION_REACH && i < a.tokens.length; i++) {
+      const t = a.tokens[i]!;
+      if (!t.content || t.clause !== a.tokens[j]!.clause) continue;
+      const k = b.tokens.findIndex((u) => u.content && (u.stem === t.stem || u.concept === t.concept));
+      if (k < 0) continue;
+      if (!negatedIn(b, k)) return t.text;
+      break;
+    }
   }
   return null;
 }

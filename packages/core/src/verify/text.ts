@@ -47,7 +47,7 @@ export const STOPWORDS = new Set(
 /** Words that reverse a clause's polarity. */
 export const NEGATION_CUES = new Set(["not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "cannot", "without"]);
 
-const TOKEN_RE = /[\p{L}\p{N}]+(?:[,.]\d{3}(?!\d))*(?:['’][\p{L}]+)*/gu;
+const TOKEN_RE = /[\p{L}\p{N}]+(?:(?<=\d)[,.] ?\d{3}(?!\d))*(?:['’][\p{L}]+)*/gu;
 const MONTH_OR_DAY = new Set([
   "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
   "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday",
@@ -119,7 +119,7 @@ export function valueKey(norm: string): string {
   const m = ORDINAL_DIGITS.exec(norm);
   if (m) return `${m[1]}th`;
   if (norm === "cent") return "percent";
-  return norm.replace(/,(?=\d{3})/g, "");
+  return /^\d/.test(norm) ? norm.replace(/,\s?(?=\d{3})/g, "") : norm;
 }
 
 /** Porter2 stem of a normalised word (cached). */
