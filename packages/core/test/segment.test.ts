@@ -181,6 +181,13 @@ describe("more furniture", () => {
       ["Updated 14:32 GMT", "metadata"],
       ["Tomas Ruell covers maritime affairs from Calder.", "boilerplate"],
       ["Save my name, email, and website in this browser for the next time I comment.", "boilerplate"],
+      ["Pilots march through the old town of Port Verin on Tuesday. Photograph: Lena Okoro/Northwire", "caption"],
+      ["Image source, Northwire", "caption"],
+      ["Northwire writer Ida Vang in Calder contributed to this report.", "byline"],
+      ["Tomas Ruell is Northwire's senior maritime correspondent based in Calder.", "boilerplate"],
+      ["Contact Anna Berg at aberg@northwire.example", "byline"],
+      ["Story continues below advertisement", "boilerplate"],
+      ["This article is more than 2 years old", "boilerplate"],
       ["Your email address will not be published. Required fields are marked *", "boilerplate"],
       ["The Northwire site uses cookies to improve your experience.", "boilerplate"],
       ["Calder mayor opens the new ferry terminal, promising cheaper tick...", "related"],
@@ -195,6 +202,8 @@ describe("more furniture", () => {
       "More than 40 ships waited outside the harbour on Wednesday.",
       "Read the statement, the guild told its members, and decide for yourselves.",
       "The guild's photo of the queue was shared widely on Tuesday.",
+      "Marta Dahl is the guild's leader and a former harbour pilot herself.",
+      "The guild wrote to the port authority at its official address on Friday, the letter shows.",
     ]) {
       expect(lineRule(line), line).toBeNull();
     }

@@ -61,7 +61,7 @@ function labels(kind: SegmentKind, extra: Omit<LineVerdict, "reason" | "kind">, 
   for (const w of words.split("|")) LABELS[w] = { kind, ...extra };
 }
 labels("boilerplate", { endMarker: true }, "read more|show more|load more|see more|view more|more|read full article|read the full article|read the full story|continue reading|comments|view comments|show comments|leave a comment|join the conversation|back to top|end of article|topics|tags|filed under|related topics|more on these topics");
-labels("boilerplate", {}, "share|share this|share this article|share this story|share article|share on facebook|share on twitter|share on x|share via email|tweet|email|print|copy link|link copied|save|save article|subscribe|subscribe now|sign up|sign in|log in|login|register|follow|follow us|advertisement|advertising|ad|sponsored|sponsored content|avatar|image|photo|video|gallery|skip to content|skip to main content|menu|home|search|close|next|previous|prev|loading|listen|listen to this article|play|pause|newsletter|newsletters|cookie settings|accept|accept all|open in app|download the app|get the app|toggle navigation|main menu|breadcrumb|top|more videos|watch|audio");
+labels("boilerplate", {}, "comment|story continues below advertisement|article continues below advertisement|continue reading below|advertisement - scroll to continue|listen to article|share|share this|share this article|share this story|share article|share on facebook|share on twitter|share on x|share via email|tweet|email|print|copy link|link copied|save|save article|subscribe|subscribe now|sign up|sign in|log in|login|register|follow|follow us|advertisement|advertising|ad|sponsored|sponsored content|avatar|image|photo|video|gallery|skip to content|skip to main content|menu|home|search|close|next|previous|prev|loading|listen|listen to this article|play|pause|newsletter|newsletters|cookie settings|accept|accept all|open in app|download the app|get the app|toggle navigation|main menu|breadcrumb|top|more videos|watch|audio");
 labels("related", { endMarker: true, listHeader: "related" }, "related|related stories|related articles|related coverage|related content|related news|related links|related posts|related reading|more on this story|more on this topic|more about this|you may also like|you might also like|you may be interested in|we recommend|recommended|recommended for you|recommended stories|recommended articles|read next|what to read next|up next|also read|read also|see also|further reading|more stories|more articles|more news|more from|editor's picks|editors' picks|editor’s picks|don't miss|don’t miss|must read|more like this");
 labels("feed", { endMarker: true, listHeader: "feed" }, "news feed|latest|latest news|latest stories|latest articles|latest headlines|latest updates|most read|most popular|most viewed|most shared|popular|trending|trending now|top stories|top news|headlines|in other news|elsewhere|breaking news|live updates|just in|news in brief|more headlines|today's news|today’s news");
 
@@ -73,12 +73,12 @@ const ROLE_LINE = new RegExp(
 );
 const CAPWORD = "[\\p{Lu}][\\p{L}'’.-]*";
 const BIO = new RegExp(
-  `^(?:${CAPWORD}\\s+){0,3}${CAPWORD}\\s+(?:is|was|has been|works as|serves as|joined [^.]{0,40} as)\\s+(?:a|an|the|our|one of)\\s+(?:[\\p{L}’'-]+,?\\s+){0,6}?(?:${ROLE})s?\\b`,
+  `^(?:${CAPWORD}\\s+){0,3}${CAPWORD}\\s+(?:is|was|has been|works as|serves as|joined [^.]{0,40} as)\\s+(?:a|an|the|our|one of|[\\p{Lu}][\\p{L}.&-]*['’]s)\\s+(?:[\\p{L}’'-]+,?\\s+){0,6}?(?:${ROLE})s?\\b`,
   "u",
 );
 const BIO_COVERS = new RegExp(`^(?:${CAPWORD}\\s+){1,3}(?:covers|writes about|reports on|has covered|has reported on|has written for|is based in)\\b`, "u");
 
-const CREDIT = /^[—–-]*\s*(?:with assistance from|additional reporting by|reporting by|reported by|writing by|written by|editing by|edited by|compiled by|produced by|story by|words by|research by|translated by|translation by|graphics by|photos by|contributing:)\s/i;
+const CREDIT = /^[—–-]*\s*(?:with assistance from|additional reporting by|reporting by|reported by|writing by|written by|editing by|edited by|compiled by|produced by|story by|words by|research by|translated by|translation by|graphics by|photos by|contributing:)\s|\bcontributed (?:to )?(?:this|the) (?:report|story|article)\.?$/i;
 
 const COPYRIGHT = /^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b|^[^.!?]{0,60}©\s*(?:\d{4}|[\p{Lu}])/iu;
 
@@ -88,17 +88,19 @@ const BOILER_PREFIX =
 // Boilerplate that closes an article (comment forms count: they sit under it).
 
 const CLOSING_PREFIX =
-  /^(?:this (?:article|story|piece|content) (?:was|is|has been|first|originally|appeared)\b|(?:an earlier version of )?this (?:article|story) (?:has been|was) (?:updated|corrected)\b|read the (?:full|original|latest|rest)\b|more stories\b|more news\b|for more (?:news|stories|coverage|updates)\b|have a (?:news )?tip\b|got a (?:news )?tip\b|contact the (?:author|writer|reporter)\b|(?:the )?views expressed\b|opinions expressed\b|leave a (?:reply|comment)\b|post a comment\b|add a comment\b|your email address will not be published\b|required fields are marked\b|save my name\b|notify me (?:of|via|when)\b|thank you! your comment\b|log in to (?:comment|reply)\b|comments? (?:are|is) (?:closed|moderated)\b)/iu;
+  /^(?:this (?:article|story|piece|content) (?:was|is|has been|first|originally|appeared)\b|(?:an earlier version of )?this (?:article|story) (?:has been|was) (?:updated|corrected)\b|read the (?:full|original|latest|rest)\b|more stories\b|more news\b|for more (?:news|stories|coverage|updates)\b|have a (?:news )?tip\b|got a (?:news )?tip\b|contact the (?:author|writer|reporter)\b|(?:the )?views expressed\b|opinions expressed\b|leave a (?:reply|comment)\b|post a comment\b|add a comment\b|your email address will not be published\b|required fields are marked\b|save my name\b|notify me (?:of|via|when)\b|thank you! your comment\b|log in to (?:comment|reply)\b|comments? (?:are|is) (?:closed|moderated)\b|our standards\b|this article is more than \d+ (?:days?|weeks?|months?|years?) old\b)/iu;
 
 const RELATED_PREFIX =
   /^(?:related|also read|read also|read|read more|see also|more|more on this|more on|watch|listen|recommended|further reading|read next|up next|don['’]t miss|must read|related (?:article|story|coverage|content|link|video)s?|in (?:other|related) news|video|photos?|gallery|podcast)\s*[:|›»]\s*\S/iu;
 
 const CAPTION_PAREN = /[([](?:[^()[\]]{0,80}(?:\/|\bphoto(?:graph)?s?\b|\bimages?\b|\bpictures?\b|\bcredit\b|\bvia\b|\bcourtesy\b))[^()[\]]{0,80}[)\]]\s*$/iu;
 const CAPTION_PREFIX =
-  /^(?:photo|photograph|photos|image|picture|pictured|pic|file photo|file|photo illustration|illustration|credit|photo credit|image credit|caption|top|above|below|left|right|main image|video|graphic|source)\s*(?:[:|–—]|-\s)\s*\S/iu;
+  /^(?:photo|photograph|photographer|photos|image|picture|pictured|pic|file photo|file|photo illustration|illustration|credit|photo credit|image credit|image source|image caption|media caption|video caption|caption|top|above|below|left|right|main image|video|graphic|source)\s*(?:[:|,–—]|-\s)\s*\S/iu;
 // "AGENCY/PHOTOGRAPHER - text", "PHOTO/FILE - text", "REUTERS/Jane Doe via X | text".
 const CREDIT_PREFIX = /^[\p{Lu}\d][\p{Lu}\d .'’&-]*\/[\p{Lu}\d .'’&/-]*\p{Lu}(?:\s+(?:via|for|from)\s+[\p{Lu}][\p{L}.&-]*(?:\s[\p{Lu}][\p{L}.&-]*)*)?\s+[-–—|]\s+\S/u;
 const CAPTION_WORDS = /\b(?:file photo|photo credit|photo by|photograph by|photographed by|pictured|\(AP Photo|\(AFP|getty images|shutterstock|photo: |image: )/i;
+// "... on Monday. Photograph: Jane Doe/Agency" at the end of a caption.
+const TRAILING_CREDIT = /\b(?:Photograph|Photo|Photographer|Photos|Illustration|Composite|Image|Video|Picture)(?: credit)?: [^.!?]{2,80}$/;
 
 // Lowercase words allowed in a byline or name list ("By Jane Doe and John Roe | Staff writers").
 const NAME_GLUE = new Set(
@@ -178,6 +180,9 @@ export function lineRule(raw: string): LineVerdict | null {
     return { kind: "metadata", reason: "date or time stamp", endMarker: true };
   }
   if (CREDIT_PREFIX.test(text)) return { kind: "caption", reason: "photo caption (agency/photographer credit before the dash)" };
+  if (TRAILING_CREDIT.test(text.length > 200 ? text.slice(-200) : text) && words <= 80) {
+    return { kind: "caption", reason: "photo caption (picture credit at the end)" };
+  }
   if (CAPTION_PAREN.test(text.length > 200 ? text.slice(-200) : text)) return { kind: "caption", reason: "photo caption (credit in brackets at the end)" };
   if (CAPTION_PREFIX.test(text) && words <= 60) return { kind: "caption", reason: "photo caption (starts with a picture label)" };
   if (/\bCredit(?:\.\.\.|…)\s*\S/.test(text) && words <= 60) return { kind: "caption", reason: 'photo caption ("Credit..." at the end)' };
@@ -196,6 +201,9 @@ export function lineRule(raw: string): LineVerdict | null {
   if (BOILER_PREFIX.test(text) && words <= 40) return { kind: "boilerplate", reason: "site boilerplate (subscription, sharing, notices)" };
   if (BIO.test(text) || BIO_COVERS.test(text)) {
     return { kind: "boilerplate", reason: "author biography", endMarker: true, weak: true };
+  }
+  if (words <= 14 && /[\w.+-]+@[\w-]+\.[\w.]+/.test(text) && !/[.!?]["”’)]?\s+\p{Lu}/u.test(text)) {
+    return { kind: "byline", reason: "contact address", weak: true };
   }
   if (words <= 8 && /[,|]/.test(text) && isNameList(text, 8) && !DATELINE_LINE.test(text)) {
     return { kind: "byline", reason: "byline (name and outlet)", weak: true };
