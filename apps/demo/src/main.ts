@@ -246,7 +246,9 @@ function loadExample(): void {
   send({ kind: "example", seq: 0 });
 }
 
-ui.formats.textContent = `Formats: plain text (optionally with front matter), RSS / Atom / JSON Feed, schema.org JSON-LD, IPTC ninjs and NewsML-G2 (${ACCEPTED_EXTENSIONS.join(" ")}).`;
+ui.formats.textContent =
+  `Formats: plain text (optionally with front matter), RSS / Atom / JSON Feed, schema.org JSON-LD (also inside an HTML page), ` +
+  `IPTC ninjs and NewsML-G2 (${ACCEPTED_EXTENSIONS.join(" ")}). Other HTML pages are not read in the browser yet; an input no adapter reads is listed below with the reason.`;
 ui.fileInput.accept = ACCEPTED_EXTENSIONS.join(",");
 ui.loadExample.addEventListener("click", loadExample);
 ui.run.addEventListener("click", analyse);

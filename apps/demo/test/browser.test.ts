@@ -255,6 +255,18 @@ describe("the demo in Chromium", () => {
     const shown = await page.locator("#source-list .adapter").allTextContents();
     expect(shown.sort()).toEqual(inNode.report.articles.map((a) => `${a.source.input} (${a.source.adapter})`).sort());
     expect(new Set(inNode.report.articles.map((a) => a.source.adapter)).size).toBe(4);
+
+    // An input no adapter reads is not lost: it is listed with the reason, and the rest is still reported.
+    const page2 = { name: "notice.html", mimeType: "text/html", buffer: Buffer.from("<!doctype html><title>Notice</title><p>Ferries resume on Friday.</p>") };
+    const withFailure = await analyse([
+      ...files.map((f) => ({ name: f.name, data: f.data, mediaType: null, metadata: {} })),
+      { name: page2.name, data: new Uint8Array(page2.buffer), mediaType: page2.mimeType, metadata: {} },
+    ]);
+    expect(withFailure.report.failures.map((f) => f.input)).toEqual(["notice.html"]);
+    await page.locator("#file-input").setInputFiles(page2);
+    await page.waitForFunction(() => document.querySelectorAll("#problems .failure").length === 1);
+    expect(await page.locator("#problems .failure").textContent()).toContain(withFailure.report.failures[0]!.message);
+    expect(await page.locator("#source-list article.source").count()).toBe(inNode.report.articles.length);
   });
 
   it("made no request beyond the app's own files on localhost, and logged no error (CSP violations included)", () => {
