@@ -5,6 +5,7 @@ import {
   createRegistry,
   defineAdapter,
   decodeText,
+  detach,
   ingest,
   normaliseDate,
   parseJsonBounded,
@@ -110,6 +111,16 @@ describe("hostile XML in bounded time", () => {
       expect(() => assertSafeXml("e.xml", `<!DOCTYPE r [${decl}]><r/>`)).toThrowError(/declares entities/);
     }
     expect(() => assertSafeXml("c.xml", "<r><![CDATA[<!ENTITY x>]]><!-- <!ENTITY y> --></r>")).not.toThrow();
+  });
+});
+
+describe("detach", () => {
+  it("gives an equal string (a copy that no longer shares the document it was cut from)", () => {
+    const doc = `<title>${"Larsvik “ferry” fire ".repeat(100)}</title>`;
+    const title = doc.slice(7, -8);
+    expect(detach(title)).toBe(title);
+    expect(detach("")).toBe("");
+    expect(composeArticleText({ title: doc.slice(7, 30), body: "Body." }).text).toBe(`${doc.slice(7, 30).trim()}\n\nBody.`);
   });
 });
 

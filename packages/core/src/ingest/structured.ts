@@ -293,14 +293,24 @@ export function composeArticleText(parts: ArticleParts): BodyText {
     text += body.text;
     for (const s of body.segments) segments.push({ ...s, start: s.start + offset, end: s.end + offset });
   }
-  return { text, segments };
+  return { text: detach(text), segments };
 }
 
-/** Collapses runs of whitespace in a one-line field and trims it; null when nothing is left. */
+/**
+ * A copy of a string that shares no memory with the document it was cut from. V8 keeps a whole
+ * string alive as long as any slice of it lives, so an article whose title is a slice of a feed's
+ * text would keep the feed (or a batch of its items) in memory for as long as the article lives:
+ * the input held twice. JSON's round trip is the portable way (Node and browsers) to get a flat copy.
+ */
+export function detach(value: string): string {
+  return value.length === 0 ? value : (JSON.parse(JSON.stringify(value)) as string);
+}
+
+/** Collapses runs of whitespace in a one-line field and trims it (a {@link detach}ed copy); null when nothing is left. */
 export function cleanField(value: string | null | undefined): string | null {
   if (typeof value !== "string") return null;
   const s = value.replace(/\s+/g, " ").trim();
-  return s ? s : null;
+  return s ? detach(s) : null;
 }
 
 /**
