@@ -331,6 +331,36 @@ describe("more furniture", () => {
     expect(kindOf(a, segments, "The Calder city council voted")).toBe("body");
   });
 
+  it("ends the article at a bracketed credit and reads a site's own list header", () => {
+    const text = [
+      "Tolland ferry crews vote to strike over rosters",
+      "TOLLAND, May 4 (Northwire) — Ferry crews in Tolland voted on Sunday to strike for four days from Friday, their union said, after talks on new rosters failed.",
+      "The union said 300 crew members took part in the vote and that the ferries to Lindqvist would stop running during the strike.",
+      "The ferry operator said it regretted the vote and would run a reduced timetable with managers on board.",
+      "(Reporting by Northwire; editing by the Tolland Courier)",
+      "LATEST FROM THE COURIER",
+      "Tolland library extends its opening hours",
+      "The town library will open on Sundays from June, the culture office announced, after a petition signed by 2,000 residents.",
+    ].join("\n");
+    const a = article(text);
+    const { segments } = segmentArticle(a);
+    expect(kindOf(a, segments, "(Reporting by")).toBe("byline");
+    expect(kindOf(a, segments, "LATEST FROM THE COURIER")).toBe("feed");
+    expect(kindOf(a, segments, "The town library will open")).toBe("feed");
+    expect(kindOf(a, segments, "The ferry operator said")).toBe("body");
+  });
+
+  it("takes a biography whose beat matches the story for furniture, unless the lead names its subject", () => {
+    const text = [
+      "Calder harbour pilots end their strike",
+      "Harbour pilots in Calder ended their strike on Friday after the port authority agreed to hire more pilots, the pilots' guild said.",
+      "Shipping in the harbour resumed within hours, and the port authority said the queue of ships would clear by Monday.",
+      "Anna Berg is the Northwire's harbour and shipping correspondent. She has covered the port of Calder since 2019.",
+    ].join("\n");
+    const a = article(text);
+    expect(kindOf(a, segmentArticle(a).segments, "Anna Berg is")).toBe("boilerplate");
+  });
+
   it("leaves a clean article all body", () => {
     const text = [
       "The Tolland regional council approved a budget of 3.5 million crowns for road repairs on Thursday.",

@@ -17,6 +17,8 @@ export interface LineVerdict {
   endMarker?: boolean;
   /** A rule that a paragraph close to the article's lead overrides (the paragraph stays body). */
   weak?: boolean;
+  /** Who a biography is about (its opening name): the biography stays body when the lead names them. */
+  subject?: string;
   /** A list header ("Related stories", "News Feed"): the lines under it are links or feed items. */
   listHeader?: "related" | "feed";
 }
@@ -78,7 +80,7 @@ const BIO = new RegExp(
 );
 const BIO_COVERS = new RegExp(`^(?:${CAPWORD}\\s+){1,3}(?:covers|writes about|reports on|has covered|has reported on|has written for|is based in)\\b`, "u");
 
-const CREDIT = /^[—–-]*\s*(?:with assistance from|additional reporting by|reporting by|reported by|writing by|written by|editing by|edited by|compiled by|produced by|story by|words by|research by|translated by|translation by|graphics by|photos by|contributing:)\s|\bcontributed (?:to )?(?:this|the) (?:report|story|article)\.?$/i;
+const CREDIT = /^[([—–-]*\s*(?:with assistance from|additional reporting by|reporting by|reported by|writing by|written by|editing by|edited by|compiled by|produced by|story by|words by|research by|translated by|translation by|graphics by|photos by|contributing:)\s|\bcontributed (?:to )?(?:this|the) (?:report|story|article)\.?$/i;
 
 const COPYRIGHT = /^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b|^[^.!?]{0,60}©\s*(?:\d{4}|[\p{Lu}])/iu;
 
@@ -147,6 +149,16 @@ export function datelinePrefix(text: string): number {
   return m[0].length;
 }
 
+// List headers naming the site or a section: "Latest from the Ledger", "More in World", "Also on Northwire".
+const RELATED_HEADER_PREFIX = /^(?:more from|more in|more on|also on|elsewhere on|from around the web|around the web|from our partners|sponsored stories|promoted stories|you may like|recommended by)\b/;
+const FEED_HEADER_PREFIX = /^(?:latest from|latest in|latest on|most read (?:on|in|from)|most popular (?:on|in|from)|top stories (?:on|in|from)|more headlines from|news from|other news)\b/;
+
+function listHeaderPrefix(label: string): Omit<LineVerdict, "reason"> | undefined {
+  if (RELATED_HEADER_PREFIX.test(label)) return { kind: "related", endMarker: true, listHeader: "related" };
+  if (FEED_HEADER_PREFIX.test(label)) return { kind: "feed", endMarker: true, listHeader: "feed" };
+  return undefined;
+}
+
 function normLabel(text: string): string {
   return text
     .toLowerCase()
@@ -170,7 +182,7 @@ export function lineRule(raw: string): LineVerdict | null {
   const words = wordCount(text);
   if (words === 0) return { kind: "boilerplate", reason: "no words (punctuation or symbols only)" };
   const label = normLabel(text);
-  const known = LABELS[label] ?? (label.startsWith("more from ") && words <= 6 ? LABELS["more from"] : undefined);
+  const known = LABELS[label] ?? (words <= 6 ? listHeaderPrefix(label) : undefined);
   if (known) return { ...known, reason: `page label "${text}"` };
   if (COPYRIGHT.test(text)) return { kind: "boilerplate", reason: "copyright line", endMarker: true };
   if (/^\d+\s*(?:-\s*)?(?:min(?:ute)?s?|m)\.?\s+(?:read|listen|watch)\b/i.test(text) || /^(?:reading|read|listening) time\b/i.test(text)) {
@@ -200,7 +212,8 @@ export function lineRule(raw: string): LineVerdict | null {
   if (CLOSING_PREFIX.test(text) && words <= 40) return { kind: "boilerplate", reason: "closing note of the site", endMarker: true };
   if (BOILER_PREFIX.test(text) && words <= 40) return { kind: "boilerplate", reason: "site boilerplate (subscription, sharing, notices)" };
   if (BIO.test(text) || BIO_COVERS.test(text)) {
-    return { kind: "boilerplate", reason: "author biography", endMarker: true, weak: true };
+    const subject = /^(?:[\p{Lu}][\p{L}'’.-]*\s+){0,3}[\p{Lu}][\p{L}'’.-]*/u.exec(text)?.[0] ?? "";
+    return { kind: "boilerplate", reason: "author biography", endMarker: true, weak: true, subject };
   }
   if (words <= 14 && /[\w.+-]+@[\w-]+\.[\w.]+/.test(text) && !/[.!?]["”’)]?\s+\p{Lu}/u.test(text)) {
     return { kind: "byline", reason: "contact address", weak: true };

@@ -289,12 +289,20 @@ function sharesLead(p: Para, lead: TopicKeys): boolean {
   return o.shared >= 2 * LEAD_MIN_SHARED && o.namedShared >= 2;
 }
 
-/** Weak verdicts (an author biography, a name line) on a paragraph close to the lead are taken back. */
+/**
+ * Weak verdicts on a paragraph close to the lead are taken back: a name line or a teaser that shares much
+ * of the lead's words, a biography of someone the lead names.
+ */
 function keepLeadSafe(paras: Para[], lead: TopicKeys): void {
   for (const p of paras) {
     if (!p.verdict?.weak || p.open) continue;
     const { shared, total } = leadOverlap(p, lead);
-    if (shared >= LEAD_MIN_SHARED && shared / Math.max(1, total) >= 0.4) {
+    // A biography is the story's own when the lead names its subject (an article about a journalist); its
+    // beat ("port and shipping correspondent") overlapping the story's topic does not make it so.
+    const subject = p.verdict.subject;
+    const surname = subject === undefined ? undefined : [...topicKeys(subject).all].pop();
+    const own = subject === undefined ? shared >= LEAD_MIN_SHARED && shared / Math.max(1, total) >= 0.4 : surname !== undefined && lead.all.has(surname);
+    if (own) {
       p.kind = "body";
       p.reason = null;
       p.verdict = null;
