@@ -70,7 +70,7 @@ describe("pipeline on an invented two-strike story", async () => {
   });
 
   it("explains the rising injury count as an update", () => {
-    expect(report.nonConflicts.some((n) => n.slot === "count:worker" && n.reason === "update")).toBe(true);
+    expect(report.nonConflicts.some((n) => n.slot === "toll:injure" && n.reason === "update")).toBe(true);
   });
 
   it("groups claims that deny the same thing in different words", () => {

@@ -120,3 +120,14 @@ describe("dates relative to other things, and forward-looking phrases", () => {
     expect(read("The forum, which was to open on Friday, was postponed.")[0]).toEqual(["on Friday", "date", "2025-06-06"]);
   });
 });
+
+describe("quantities in compounds", () => {
+  const read = (s: string) => {
+    const tokens = tokenize(s, { pos: true, lemma: true });
+    return extractQuantities(s, tokens, []).map((q) => [q.value, q.unit]);
+  };
+  it("counts the head of a compound, and the word a hyphen joins to the number", () => {
+    expect(read("Two security guards were hurt.")).toEqual([[2, "guard"]]);
+    expect(read("The 4,200-member union walked out.")).toEqual([[4200, "member"]]);
+  });
+});

@@ -2,7 +2,7 @@ import type { Article } from "../model/article.js";
 import type { Attribution, Claim, Modality, TimeValue } from "../model/claim.js";
 import type { Entity, Mention } from "../model/entity.js";
 import type { ArticleAnalysis } from "../pipeline/state.js";
-import { APPOINT_WORDS, END_VERBS, EVENT_NOUNS, SPEECH_VERBS, START_VERBS, STOP, concept } from "./lexicon.js";
+import { APPOINT_WORDS, END_VERBS, EVENT_NOUNS, SPEECH_VERBS, START_VERBS, STOP, TOLL_WORDS, concept } from "./lexicon.js";
 import type { Token } from "./nlp.js";
 
 /** Segment kinds claims are drawn from: the article's own body text. */
@@ -218,6 +218,59 @@ function verbForms(word: string): string[] {
   return out;
 }
 
+/** Parts of speech that carry no content of their own. */
+const FUNCTION_POS = new Set(["DET", "ADP", "PUNCT", "AUX", "PRON", "CCONJ", "SCONJ", "PART", "SYM", "NUM", "SPACE"]);
+
+/**
+ * Which event slot a date fills, from the verb that governs it: the nearest verb before it ("began on
+ * Tuesday" → start, "is due to end on Thursday" → end, "announced the walkout on 2 June" → none), or a
+ * "from" right before it ("a strike from Wednesday" → start).
+ */
+function governingSlot(day: { start: number }, toks: Token[], textBefore: string): "start" | "end" | null {
+  if (/\b(?:from|starting|beginning|as of)\s+(?:on\s+)?$/i.test(textBefore)) return "start";
+  for (let k = toks.length - 1; k >= 0; k--) {
+    const t = toks[k]!;
+    if (t.end > day.start) continue;
+    const forms = verbForms((t.lemma ?? t.text).toLowerCase());
+    if (t.pos === "NOUN" || t.pos === "PROPN") continue;
+    if (forms.some((v) => START_VERBS.has(v))) return "start";
+    if (forms.some((v) => END_VERBS.has(v))) return "end";
+    if (t.pos === "VERB") return null;
+  }
+  return null;
+}
+
+/** What befell the people a number counts, when a toll verb follows it closely ("were injured"). */
+function tollOf(q: { end: number }, toks: Token[]): string | null {
+  for (const t of toks.filter((k) => k.start >= q.end).slice(0, 5)) {
+    const forms = verbForms((t.lemma ?? t.text).toLowerCase());
+    const hit = forms.find((f) => TOLL_WORDS.has(f));
+    if (hit) return concept(hit);
+    if (t.pos === "PUNCT" && t.text !== "-") break;
+  }
+  return null;
+}
+
+/** The concept a percentage measures: the noun phrase after it, else the noun or verb just before it. */
+function percentHead(q: { start: number; end: number }, toks: Token[]): string | null {
+  const after = toks.filter((t) => t.start >= q.end);
+  let head: Token | null = null;
+  for (const t of after.slice(0, 3)) {
+    if (FUNCTION_POS.has(t.pos)) break;
+    head = t;
+  }
+  if (!head) {
+    const before = toks.filter((t) => t.end <= q.start).reverse();
+    for (const t of before.slice(0, 3)) {
+      if (t.pos === "NOUN" || t.pos === "VERB") {
+        head = t;
+        break;
+      }
+    }
+  }
+  return head ? concept((head.lemma ?? head.text).toLowerCase()) : null;
+}
+
 /** Serialises a time value for comparison: a day, a month, a year, or a range. */
 export function timeKey(t: TimeValue): string | null {
   if (t.kind === "duration" || !t.startDate) return null;
@@ -239,8 +292,6 @@ function factsOf(
   const facts: Claim["facts"] = [];
   const ownTimes = claim.times.filter((t) => !inAttr(t));
   const lemmas = toks.filter((t) => !inAttr(t)).map((t) => ({ t, l: (t.lemma ?? t.text).toLowerCase() }));
-  const hasStartVerb = lemmas.some(({ l }) => verbForms(l).some((v) => START_VERBS.has(v)));
-  const hasEndVerb = lemmas.some(({ l }) => verbForms(l).some((v) => END_VERBS.has(v)));
   const appoint = lemmas.find(({ t, l }) => APPOINT_WORDS.has(l) || APPOINT_WORDS.has(t.text.toLowerCase()));
   let times = ownTimes;
   if (appoint) {
@@ -259,15 +310,33 @@ function factsOf(
       times = ownTimes.filter((t) => t !== when);
     }
   }
+  // A date a named event's own verb governs ("the forum, due to open on 6 June") dates that event
+  // (a conference, a summit), not the story's event: it goes to a `scheduled:` slot of the entity.
+  const ownerOf = (at: number): string | null => {
+    const before = mentions.filter((m) => m.end <= at && m.start >= claim.start && !inAttr(m));
+    const last = before[before.length - 1];
+    return last && entityById.get(last.entityId)?.type === "event-name" ? last.entityId : null;
+  };
   const range = times.find((t) => t.kind === "range" && t.grain === "day" && t.startDate && t.endDate);
   if (range) {
-    facts.push({ slot: "start", value: range.startDate!, start: range.start, end: range.end });
-    facts.push({ slot: "end", value: range.endDate!, start: range.start, end: range.end });
-    if (range.days) facts.push({ slot: "durationDays", value: range.days, start: range.start, end: range.end });
-  } else {
-    const day = times.find((t) => (t.kind === "date" || t.grain === "day") && t.startDate && t.kind !== "duration");
-    if (day && hasStartVerb && claim.modality !== "denied") facts.push({ slot: "start", value: day.startDate!, start: day.start, end: day.end });
-    else if (day && hasEndVerb) facts.push({ slot: "end", value: day.startDate!, start: day.start, end: day.end });
+    const owner = ownerOf(range.start);
+    if (owner) facts.push({ slot: `scheduled:${owner}`, value: `${range.startDate}/${range.endDate}`, start: range.start, end: range.end });
+    else {
+      facts.push({ slot: "start", value: range.startDate!, start: range.start, end: range.end });
+      facts.push({ slot: "end", value: range.endDate!, start: range.start, end: range.end });
+      if (range.days) facts.push({ slot: "durationDays", value: range.days, start: range.start, end: range.end });
+    }
+  } else if (claim.modality !== "denied") {
+    const slots = new Set<string>();
+    for (const day of times) {
+      if (day.kind === "duration" || !day.startDate || (day.kind !== "date" && day.grain !== "day")) continue;
+      const slot = governingSlot(day, toks, claim.text.slice(0, day.start - claim.start));
+      if (!slot || slots.has(slot)) continue;
+      slots.add(slot);
+      const owner = ownerOf(day.start);
+      if (owner) facts.push({ slot: `scheduled:${owner}`, value: day.startDate, start: day.start, end: day.end });
+      else facts.push({ slot, value: day.startDate, start: day.start, end: day.end });
+    }
   }
   for (const t of ownTimes) {
     if (t.kind !== "duration" || t.days === null) continue;
@@ -278,7 +347,20 @@ function factsOf(
   }
   for (const q of claim.quantities) {
     if (inAttr(q) || !q.unit) continue;
-    facts.push({ slot: `count:${q.unit}`, value: q.value, start: q.start, end: q.end });
+    if (q.unit === "percent") {
+      // A percentage is of something: "a 9% pay increase", "raised its offer to 5%".
+      const head = percentHead(q, toks);
+      if (head) facts.push({ slot: `percent:${head}`, value: q.value, start: q.start, end: q.end });
+      continue;
+    }
+    // "three dockworkers were injured", "five people were hurt": a toll is counted by what happened to
+    // the people, whatever noun counts them.
+    // "five injured, including two guards": a part of a figure already given is not another figure.
+    if (/\b(?:including|among them|of them|of whom|among whom)\s*$/i.test(claim.text.slice(Math.max(0, q.start - claim.start - 20), q.start - claim.start))) continue;
+    const toll = tollOf(q, toks);
+    const slot = toll ? `toll:${toll}` : `count:${q.unit}`;
+    if (facts.some((f) => f.slot === slot)) continue;
+    facts.push({ slot, value: q.value, start: q.start, end: q.end });
   }
   // A spokesperson named in the attribution: who announced it, for the organisation they speak for.
   if (claim.attribution && /\bspokes(?:person|man|woman)\b/i.test(claim.attribution.text)) {

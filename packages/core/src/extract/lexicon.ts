@@ -56,13 +56,13 @@ export function concept(lemma: string): string {
 /** Verbs whose date is when an event starts. */
 export const START_VERBS = new Set(["visit", "start", "begin", "depart", "leave", "arrive", "open", "launch", "embark", "travel", "fly", "head", "kick", "commence", "go"]);
 /** Verbs whose date is when an event ends. */
-export const END_VERBS = new Set(["end", "finish", "conclude", "close", "return", "wrap"]);
+export const END_VERBS = new Set(["end", "finish", "conclude", "close", "wrap"]);
 /** Verbs and nouns of taking office: a person-scoped slot that does not depend on the event. */
 export const APPOINT_WORDS = new Set(["appoint", "appointed", "appointment", "named", "nominate", "nominated", "elect", "elected", "sworn", "promoted", "installed"]);
 /** Nouns of events that a duration ("a six-day trip") describes. */
 export const EVENT_NOUNS = new Set(["trip", "visit", "tour", "strike", "stay", "mission", "journey", "voyage", "conference", "summit", "forum", "festival", "exercise", "exercises", "drill", "drills", "war", "campaign", "shutdown", "closure", "suspension", "ban", "walkout", "stoppage", "operation", "talks", "meeting", "event", "period", "truce", "ceasefire", "blockade", "protest", "protests", "siege", "session"]);
-/** Units of tolls, which rise as later reports update them. */
-export const TOLL_UNITS = new Set(["dead", "death", "people", "person", "casualty", "victim", "injured", "injury", "wounded", "missing", "displaced", "arrested", "arrest", "fatality", "killed", "body", "hostage", "evacuee", "case", "worker", "passenger", "protester", "soldier", "civilian", "resident", "home", "house", "building"]);
+/** Words that say what befell the people a toll counts (folded through the synonym table). */
+export const TOLL_WORDS = new Set(["injure", "injured", "wound", "wounded", "hurt", "kill", "killed", "die", "dead", "arrest", "arrested", "detain", "detained", "missing", "displace", "displaced", "evacuate", "evacuated", "rescue", "rescued", "hospitalise", "hospitalize", "hospitalised", "hospitalized"]);
 
 /** Words that mark speech and its source. */
 export const SPEECH_VERBS = "said|says|say|told|tells|added|adds|reported|reports|commented|noted|notes|stated|states|announced|announces|wrote|writes|confirmed|confirms|explained|argued|warned|insisted|claimed|claims|quoted|cited|according";

@@ -63,12 +63,22 @@ export function extractQuantities(text: string, tokens: readonly Token[], taken:
       end += m[0].length;
       unit = "percent";
     } else {
+      // "a 4,200-member union", "300-strong crews": the hyphen joins the number to what it counts.
+      let joined = false;
+      if (tokens[j]?.text === "-" && tokens[j]!.start === end && tokens[j + 1]?.start === tokens[j]!.end) {
+        j++;
+        joined = true;
+      }
       // The counted noun: the first noun within three tokens, across adjectives ("120 foreign entities").
       for (let k = j; k < Math.min(tokens.length, j + 3); k++) {
         const t = tokens[k]!;
         if (t.pos === "NOUN") {
-          unit = (t.lemma ?? t.text).toLowerCase();
-          end = t.end;
+          // The head of a compound is its last noun: "two security guards" counts guards.
+          let h = k;
+          while (!(joined && h === j) && tokens[h + 1]?.pos === "NOUN" && tokens[h + 1]!.start === tokens[h]!.end + 1) h++;
+          const head = tokens[h]!;
+          unit = (head.lemma ?? head.text).toLowerCase();
+          end = head.end;
           break;
         }
         if (t.pos !== "ADJ" && t.pos !== "SPACE") break;

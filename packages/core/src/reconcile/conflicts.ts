@@ -2,7 +2,6 @@ import type { Article } from "../model/article.js";
 import type { Claim } from "../model/claim.js";
 import type { Entity } from "../model/entity.js";
 import type { Conflict, NonConflict, SlotValue } from "../model/reconcile.js";
-import { TOLL_UNITS } from "../extract/lexicon.js";
 import { keysOverlap } from "./similarity.js";
 
 interface FactRef {
@@ -43,7 +42,8 @@ export function findConflicts(claims: readonly Claim[], articles: readonly Artic
     for (const f of claim.facts) {
       const form = formOf(claim, f);
       const ref: FactRef = { claim, slot: f.slot, value: f.value, form };
-      const personal = f.slot.startsWith("appointed:");
+      // A person's own facts (when they took office) and a named event's own dates hold across events.
+      const personal = f.slot.startsWith("appointed:") || f.slot.startsWith("scheduled:");
       if (!personal && !claim.eventId) continue;
       const scope = personal ? f.slot : `${claim.eventId}|${f.slot}`;
       push(byScope, scope, ref);
@@ -62,7 +62,7 @@ export function findConflicts(claims: readonly Claim[], articles: readonly Artic
       // Disagreement only when different articles hold different values.
       if (new Set(articlesPerClass.flatMap((s) => [...s])).size < 2) continue;
       const values = classes.map((c) => slotValue(c, order));
-      if (slot.startsWith("count:") && isUpdate(classes, articleById)) {
+      if (((slot.startsWith("count:") || slot.startsWith("toll:")) && isUpdate(classes, articleById)) || (slot.startsWith("scheduled:") && isReschedule(classes, articleById))) {
         nonConflicts.push({
           slot,
           reason: "update",
@@ -134,7 +134,10 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
 function formOf(claim: Claim, f: Claim["facts"][number]): string {
   const t = claim.times.find((x) => x.start <= f.start && x.end >= f.start);
   if (t) return t.kind;
-  return f.slot.startsWith("count:") ? "count" : "value";
+  const q = claim.quantities.find((x) => x.start <= f.start && x.end >= f.start);
+  // How a number was written: "9%" and "nine per cent" are the same figure said two ways.
+  if (q) return /^\W*(?:over|under|about|around|nearly|more than|fewer than|some|almost|roughly)?\s*\d/i.test(q.text) ? "digits" : "words";
+  return "value";
 }
 
 /** Groups facts into classes of agreeing values (greedy, in order). */
@@ -156,10 +159,20 @@ function slotValue(refs: FactRef[], order: Map<string, number>): SlotValue {
   return { value, claimIds, articleIds };
 }
 
+/** Words that say a date was changed: a later report of a new date is then news, not a disagreement. */
+const RESCHEDULED = /\b(?:postpon|delay|reschedul|moved|pushed back|brought forward|put off|now\b)/i;
+
+/** Whether the later classes of a named event's dates come from later reports that say it was moved. */
+function isReschedule(classes: FactRef[][], articleById: Map<string, Article>): boolean {
+  const dated = classes.map((c) => ({ c, date: c.map((r) => articleById.get(r.claim.articleId)?.publishedAt ?? "").sort()[0]! }));
+  if (dated.some((d) => !d.date)) return false;
+  dated.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  return dated.slice(1).every((d, i) => d.date > dated[i]!.date && d.c.some((r) => RESCHEDULED.test(r.claim.text)));
+}
+
 function isUpdate(classes: FactRef[][], articleById: Map<string, Article>): boolean {
-  const unit = classes[0]![0]!.slot.slice("count:".length);
-  if (!TOLL_UNITS.has(unit)) return false;
-  // Each class from a later publication must carry a larger count than every earlier one.
+  // Running counts (a toll, arrests, ships waiting) grow as a story goes on: each class from a later
+  // publication must carry a larger count than every earlier one. A smaller later figure stays a conflict.
   const points = classes.map((c) => ({
     value: Math.max(...c.map((r) => Number(r.value))),
     date: c.map((r) => articleById.get(r.claim.articleId)?.publishedAt ?? "").sort()[0]!,
@@ -175,8 +188,11 @@ function slotName(slot: string): string {
   if (slot === "end") return "the end date";
   if (slot === "durationDays") return "the duration in days";
   if (slot.startsWith("count:")) return `the number of ${slot.slice(6)}s`;
+  if (slot.startsWith("toll:")) return `the toll (${slot.slice(5)})`;
   if (slot.startsWith("spokesperson")) return "who announced it";
   if (slot.startsWith("appointed:")) return "when the person took office";
+  if (slot.startsWith("scheduled:")) return "when the named event takes place";
+  if (slot.startsWith("percent:")) return `the percentage (${slot.slice(8)})`;
   return slot;
 }
 

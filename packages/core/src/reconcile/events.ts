@@ -84,7 +84,10 @@ export function groupEvents(articles: readonly Article[], draftsByArticle: Reado
     const own = eventOfArticle.get(article.id)!;
     const ownWindow = windows.find((w) => w.e.id === own)!.range;
     for (const d of draftsByArticle.get(article.id) ?? []) {
-      const keys = d.claim.times.map(timeKey).filter((k): k is string => k !== null);
+      const all = d.claim.times.map(timeKey).filter((k): k is string => k !== null);
+      // The finest dates decide: "this year, after a three-day walkout in March" is about March.
+      const fine = all.filter((k) => k.length > 4);
+      const keys = fine.length > 0 ? fine : all;
       let eventId: string | null = own;
       if (keys.length > 0 && ownWindow && !keys.some((k) => overlaps(k, ownWindow))) {
         const other = windows.find((w) => w.e.id !== own && w.range && keys.some((k) => overlaps(k, w.range!)));
