@@ -4,7 +4,7 @@
  */
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
-import { cleanField, detectArticleLanguage, NotAnArticleError, type BodyText, type Segment, type SegmentKind } from "@corroborate/core";
+import { cleanField, detectArticleLanguage, NotAnArticleError, stripTags, type BodyText, type Segment, type SegmentKind } from "@corroborate/core";
 import { assertBoundedHtml, stripInert, type PageLimits } from "./bounds.js";
 import { classifyBlocks, collectBlocks, type ClassifiedBlock } from "./blocks.js";
 import { readMetadata, languageTag, type PageMetadata } from "./metadata.js";
@@ -136,10 +136,19 @@ export function layoutBlocks(blocks: readonly ClassifiedBlock[]): BodyText {
  * `articleBody` in HTML) into text with classified segments: paragraphs as `body`, `<h2>` as
  * `heading`, `<blockquote>` as `quote`, `<figcaption>` as `caption`, link lists as `related`,
  * newsletter and share boxes as `boilerplate`. The whole fragment is kept (no Readability pass: a
- * fragment is already the article). Entities are decoded by the HTML parser.
+ * fragment is already the article). Entities are decoded by the HTML parser. Markup past the limits of
+ * {@link assertBoundedHtml} goes through core's linear `stripTags` instead, so a hostile feed item
+ * still costs linear time.
  */
 export function htmlFragmentToText(html: string): BodyText {
-  const { document } = parseHTML(`<!DOCTYPE html><html><head></head><body>${html}</body></html>`) as unknown as { document: Document };
+  const lean = stripInert(html);
+  try {
+    assertBoundedHtml(lean, "html fragment");
+  } catch {
+    // Hostile markup inside a feed item: core's linear tag stripper still gives the text, unclassified.
+    return stripTags(lean);
+  }
+  const { document } = parseHTML(`<!DOCTYPE html><html><head></head><body>${lean}</body></html>`) as unknown as { document: Document };
   const body = document.body ?? document.documentElement;
   if (!body) return { text: "", segments: [] };
   return layoutBlocks(classifyBlocks(collectBlocks(body)));

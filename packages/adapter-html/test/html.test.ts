@@ -164,6 +164,11 @@ describe("htmlFragmentToText", () => {
       ["related", "Read more: Another story"],
     ]);
     expect(htmlFragmentToText("")).toEqual({ text: "", segments: [] });
+    const started = performance.now();
+    const deep = htmlFragmentToText(`<p>Kept</p>${"<div>".repeat(100_000)}deep${"</div>".repeat(100_000)}`);
+    expect(deep.text).toContain("Kept");
+    expect(deep.text).toContain("deep");
+    expect(performance.now() - started).toBeLessThan(2_000);
     expect(htmlFragmentToText("plain words").text).toBe("plain words");
   });
 });
