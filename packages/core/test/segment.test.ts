@@ -304,6 +304,13 @@ describe("more furniture", () => {
     expect(kindOf(a, segments, "2) Pears")).toBe("body");
     expect(kindOf(a, segments, "Traders said")).toBe("body");
     expect(isStampLine("42")).toBe(false);
+    expect(lineRule("Updated Calder Police Name the Driver in Harbour Crash")).toBeNull();
+    expect(lineRule("(Updated: 10:42 GMT, Oct. 3, 2026)")?.kind).toBe("metadata");
+    expect(lineRule("(Updated: 10:42 GMT, Oct. 3, 2026)")?.endMarker).toBe(true);
+    // A clock time alone separates the entries of a live report: not the end of the article.
+    expect(lineRule("4:14 p.m.")?.kind).toBe("metadata");
+    expect(lineRule("4:14 p.m.")?.endMarker).toBeUndefined();
+    expect(lineRule("(Graphic: Calder house prices since 2020)")?.kind).toBe("caption");
   });
 
   it("joins lines that a hard wrap cut inside a sentence", () => {

@@ -97,7 +97,7 @@ const RELATED_PREFIX =
 
 const CAPTION_PAREN = /[([](?:[^()[\]]{0,80}(?:\/|\bphoto(?:graph)?s?\b|\bimages?\b|\bpictures?\b|\bcredit\b|\bvia\b|\bcourtesy\b))[^()[\]]{0,80}[)\]]\s*$/iu;
 const CAPTION_PREFIX =
-  /^(?:photo|photograph|photographer|photos|image|picture|pictured|pic|file photo|file|photo illustration|illustration|credit|photo credit|image credit|image source|image caption|media caption|video caption|caption|top|above|below|left|right|main image|video|graphic|source)\s*(?:[:|,–—]|-\s)\s*\S/iu;
+  /^\(?(?:photo|photograph|photographer|photos|image|picture|pictured|pic|file photo|file|photo illustration|illustration|credit|photo credit|image credit|image source|image caption|media caption|video caption|caption|top|above|below|left|right|main image|video|graphic|source)\s*(?:[:|,–—]|-\s)\s*\S/iu;
 // "AGENCY/PHOTOGRAPHER - text", "PHOTO/FILE - text", "REUTERS/Jane Doe via X | text".
 const CREDIT_PREFIX = /^[\p{Lu}\d][\p{Lu}\d .'’&-]*\/[\p{Lu}\d .'’&/-]*\p{Lu}(?:\s+(?:via|for|from)\s+[\p{Lu}][\p{L}.&-]*(?:\s[\p{Lu}][\p{L}.&-]*)*)?\s+[-–—|]\s+\S/u;
 const CAPTION_WORDS = /\b(?:file photo|photo credit|photo by|photograph by|photographed by|pictured|\(AP Photo|\(AFP|getty images|shutterstock|photo: |image: )/i;
@@ -188,8 +188,12 @@ export function lineRule(raw: string): LineVerdict | null {
   if (/^\d+\s*(?:-\s*)?(?:min(?:ute)?s?|m)\.?\s+(?:read|listen|watch)\b/i.test(text) || /^(?:reading|read|listening) time\b/i.test(text)) {
     return { kind: "metadata", reason: "reading time" };
   }
-  if (isStampLine(text) || /^\(?\s*(?:updated|published|posted|last updated|modified|first published)\b[^.!?]{0,60}\)?$/i.test(text)) {
-    return { kind: "metadata", reason: "date or time stamp", endMarker: true };
+  const stamped = /^\(?\s*(?:updated|published|posted|last updated|modified|first published)\b:?/i.exec(text);
+  const rest = stamped ? text.slice(stamped[0].length) : text;
+  if (isStampLine(text) || (stamped && (!/\p{L}/u.test(rest) || isStampLine(rest)))) {
+    // A clock time alone separates the entries of a live report; a date or "ago" marks a page's list.
+    const dated = new RegExp(`\\b(?:${MONTHS}|${WEEKDAYS}|ago|yesterday|today)\\b|\\d{4}|\\d{1,2}/\\d{1,2}`, "i").test(text);
+    return { kind: "metadata", reason: "date or time stamp", ...(dated || stamped ? { endMarker: true } : {}) };
   }
   if (CREDIT_PREFIX.test(text)) return { kind: "caption", reason: "photo caption (agency/photographer credit before the dash)" };
   if (TRAILING_CREDIT.test(text.length > 200 ? text.slice(-200) : text) && words <= 80) {
@@ -254,5 +258,8 @@ export function isHeadlineLike(text: string, maxWords = 20, question = false): b
   if (/^(?:\d{1,3}[).]|[-–•*·▪►✓])\s/u.test(t) || /https?:|www\.|\.com\b|pic\.twitter/i.test(t)) return false;
   if (/\p{Ll}{2,}[.!?]["”’)]?\s+\p{Lu}/u.test(t)) return false;
   if (endsWithFunctionWord(bare)) return false;
+  // Rows of figures (a table, a price list) are not headlines.
+  const tokens = t.split(/\s+/);
+  if (tokens.length >= 3 && tokens.filter((w) => /\d/.test(w)).length / tokens.length >= 0.3) return false;
   return /^["'“‘«(\p{Lu}\p{N}]/u.test(t);
 }

@@ -403,7 +403,7 @@ function markTrailingFeed(paras: Para[], lead: TopicKeys): void {
       continue;
     }
     if (p.headline) {
-      if (p.words >= 3) headlines++;
+      if (p.words >= 3 && !/^[([]/.test(p.text)) headlines++;
     } else if (!unrelated(p, lead)) break;
     else items++;
     runChars += p.text.length;
@@ -428,9 +428,15 @@ function markTrailingFeed(paras: Para[], lead: TopicKeys): void {
   }
 }
 
+/** A line that reads like a story's headline, not a label or a list item: four words or more, no leading number. */
+function strongHeadline(p: Para): boolean {
+  return p.words >= 4 && !/^\p{N}/u.test(p.text);
+}
+
 /**
- * Two or more headline-like lines in a row, after the body has started, are links to other stories (a
- * single one is a heading). Lines under a "Related" header are links too.
+ * Two or more headline-like lines in a row, after the body has started, at least two of them reading like
+ * stories' headlines, are links to other stories (a single one is a heading; a run of labels, names or
+ * list items stays as it is). Lines under a "Related" header are links too.
  */
 function markHeadlineRuns(paras: Para[]): void {
   let bodySeen = false;
@@ -457,8 +463,11 @@ function markHeadlineRuns(paras: Para[]): void {
       continue;
     }
     let j = i;
-    while (j < paras.length && (paras[j] as Para).open && (paras[j] as Para).headline) j++;
-    if (bodySeen && j - i >= 2) {
+    let strong = 0;
+    for (; j < paras.length && (paras[j] as Para).open && (paras[j] as Para).headline; j++) {
+      if (strongHeadline(paras[j] as Para)) strong++;
+    }
+    if (bodySeen && j - i >= 2 && strong >= 2) {
       for (let k = i; k < j; k++) set(paras[k] as Para, "related", `one of ${j - i} headline-like lines in a row (links to other stories)`);
     }
     i = Math.max(j, i + 1);
