@@ -99,6 +99,25 @@ describe("event slots of a claim", async () => {
   const report = await reconcile([ArticleSchema.parse({ id: "a", text, publishedAt: "2023-04-12", language: "en", source: { input: "a.txt", adapter: "test" } })]);
   const facts = report.claims.flatMap((c) => c.facts);
 
+  it("takes a date's slot from the verb that governs it, and a named event's own dates apart", async () => {
+    const body = [
+      "The union will stage a strike at Orvala docks from Wednesday, its spokesperson Pia Lund said.",
+      "Lund announced the walkout on 2 June, after talks failed.",
+      "The strike is expected to disrupt the 4th Orvala Trade Fair, an industry event due to open on 6 June.",
+      "The union is demanding a 9% pay increase, while the port has raised its offer to 5%.",
+      "Three dockworkers were injured in a scuffle, including two pickets.",
+    ].join("\n");
+    const r = await reconcile([ArticleSchema.parse({ id: "b", text: body, publishedAt: "2025-06-02", language: "en", source: { input: "b.txt", adapter: "test" } })]);
+    const all = r.claims.flatMap((c) => c.facts.map((f) => [f.slot.replace(/:ent-.*/, ":ENT"), f.value]));
+    expect(all).toContainEqual(["start", "2025-06-04"]);
+    expect(all).not.toContainEqual(["start", "2025-06-02"]);
+    expect(all).toContainEqual(["scheduled:ENT", "2025-06-06"]);
+    expect(all).toContainEqual(["percent:increase", 9]);
+    expect(all).toContainEqual(["percent:offer", 5]);
+    expect(all).toContainEqual(["toll:injure", 3]);
+    expect(all).not.toContainEqual(["toll:injure", 2]);
+  });
+
   it("keeps an appointment date and the event's start date apart in one clause", () => {
     expect(facts).toContainEqual(expect.objectContaining({ slot: expect.stringMatching(/^appointed:/), value: "2023-03" }));
     expect(facts).toContainEqual(expect.objectContaining({ slot: "start", value: "2023-04-16" }));

@@ -156,7 +156,9 @@ export function extractClaims(ctx: ClaimContext): ClaimDraft[] {
         placeIds,
         facts: [],
       };
-      claim.facts = factsOf(claim, ctoks, ownMentions, entityById, inAttr, attrMentions);
+      // Names earlier in the sentence may own the clause's dates ("the Fair, an event due to open on 6 June").
+      const leading = mentions.filter((m) => m.start >= sentence.start && m.end <= clause.end && !inAttr(m));
+      claim.facts = factsOf(claim, ctoks, ownMentions, entityById, inAttr, attrMentions, leading);
       drafts.push({ claim, concepts: conceptsOf(contentToks), index: drafts.length });
     }
   }
@@ -288,6 +290,7 @@ function factsOf(
   entityById: Map<string, Entity>,
   inAttr: (o: { start: number; end: number }) => boolean,
   attrMentions: Mention[],
+  leading: Mention[],
 ): Claim["facts"] {
   const facts: Claim["facts"] = [];
   const ownTimes = claim.times.filter((t) => !inAttr(t));
@@ -313,8 +316,10 @@ function factsOf(
   // A date a named event's own verb governs ("the forum, due to open on 6 June") dates that event
   // (a conference, a summit), not the story's event: it goes to a `scheduled:` slot of the entity.
   const ownerOf = (at: number): string | null => {
-    const before = mentions.filter((m) => m.end <= at && m.start >= claim.start && !inAttr(m));
-    const last = before[before.length - 1];
+    // The name that ends last before the date; of nested names ("Orvala" in "4th Orvala Trade Fair"), the outer one.
+    const last = leading
+      .filter((m) => m.end <= at)
+      .sort((a, b) => b.end - a.end || a.start - b.start)[0];
     return last && entityById.get(last.entityId)?.type === "event-name" ? last.entityId : null;
   };
   const range = times.find((t) => t.kind === "range" && t.grain === "day" && t.startDate && t.endDate);
