@@ -127,6 +127,32 @@ describe("verifier on small invented cases", () => {
     expect(r.verdicts[0]?.evidence).toEqual([]);
   });
 
+  it("does not support words put in the mouth of someone the sources do not quote", async () => {
+    const quoted = article(
+      "harbour-news",
+      "2024-05-08",
+      [
+        "Harbour master Lise Anker said the ferry Morgenrot would resume sailings to Halvik on Friday.",
+        "The ferry company declined to comment.",
+        "Storms closed the port of Halvik for most of last week.",
+        "Mayor Ansgar Holm opened a new ferry terminal in Kessel on Monday.",
+      ].join("\n\n"),
+    );
+    const r = await reconcile([quoted, article("digest", "2024-05-10", "The ferry Morgenrot will resume sailings to Halvik on Friday, Mayor Ansgar Holm said.", "derived")]);
+    expect(r.verdicts[0]?.verdict).toBe("unsupported");
+    expect(r.verdicts[0]?.reason).toMatch(/Ansgar Holm/);
+    const right = await reconcile([quoted, article("digest", "2024-05-10", "The ferry Morgenrot will resume sailings to Halvik on Friday, harbour master Lise Anker said.", "derived")]);
+    expect(right.verdicts[0]?.verdict).toBe("supported");
+  });
+
+  it("reads a demonym as its place and a spaced thousands separator as one number", async () => {
+    const src = article("wire", "2024-05-08", "Officials in Veltria said 3, 000 people attended the harbour festival in Calder.");
+    const ok = await reconcile([src, article("d", "2024-05-10", "Veltrian officials said 3,000 people attended the harbour festival in Calder.", "derived")]);
+    expect(ok.verdicts[0]?.verdict).toBe("supported");
+    const wrong = await reconcile([src, article("d", "2024-05-10", "Veltrian officials said 5,000 people attended the harbour festival in Calder.", "derived")]);
+    expect(wrong.verdicts[0]?.verdict).not.toBe("supported");
+  });
+
   it("never counts a derived article as a source", async () => {
     const claim = "The bridge was painted bright green by volunteers from Kessel.";
     const r = await reconcile([source, article("digest-a", "2024-05-10", claim, "derived"), article("digest-b", "2024-05-11", claim, "derived")]);

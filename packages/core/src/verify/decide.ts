@@ -10,6 +10,7 @@ import type { QuotedSpan } from "../model/span.js";
 import type { VerdictLabel } from "../model/verdict.js";
 import { contextAround, contextScore, isNegation, type Passage } from "./passage.js";
 import type { Retrieved, SourceIndex } from "./retrieve.js";
+import { findAttribution } from "../extract/claims.js";
 import { demonymPlaces } from "./text.js";
 import { quantitiesCompatible, timesCompatible } from "./values.js";
 
@@ -134,24 +135,7 @@ export function lexicalDecider(options: LexicalDeciderOptions = {}): VerdictDeci
       if (conflict) return decision("contradicted", [quoteOf(conflict.passage)], conflict.reason, [], 0.8);
 
       // Evidence: greedy cover of the weighted words by at most `maxEvidence` sentences.
-      const chosen: Match[] = [];
-      const covered = new Set<number>();
-      for (let k = 0; k < maxEvidence; k++) {
-        let best: Match | null = null;
-        let gain = 0;
-        for (const m of matches) {
-          if (chosen.includes(m)) continue;
-          let g = 0;
-          for (const i of m.hits) if (!covered.has(i)) g += weights[i] ?? 0;
-          if (g > gain + 1e-9) {
-            gain = g;
-            best = m;
-          }
-        }
-        if (!best || gain / total < (k === 0 ? 0 : 0.08)) break;
-        chosen.push(best);
-        for (const i of best.hits) covered.add(i);
-      }
+      const { chosen, covered } = cover(matches, weights, maxEvidence);
       const share = (from: number, to: number) => {
         let w = 0;
         let c = 0;
@@ -171,16 +155,30 @@ export function lexicalDecider(options: LexicalDeciderOptions = {}): VerdictDeci
 
       const splices = q.index.copiedShare(s) >= copied ? splicesOf(s, weights, matches, known) : [];
 
-      // 2. Two events blended: a name the sources only use about another event.
+      // 2. Words put in the mouth of someone the sources do not quote on it.
+      const speaker = unquotedSpeaker(s, matches, weights, total, q.index, maxEvidence);
+      if (speaker) {
+        // What is said, without who says it, must be in the sources for the speaker to be the difference.
+        let w = 0;
+        let c = 0;
+        s.tokens.forEach((t, i) => {
+          if (t.start >= speaker.start && t.end <= speaker.end) return;
+          w += weights[i] ?? 0;
+          if (covered.has(i)) c += weights[i] ?? 0;
+        });
+        if (w > 0 && c / w >= support) return decision("unsupported", [], `The sources say it, but not as said by “${speaker.text}”.`, [], 0.6);
+      }
+
+      // 3. Two events blended: a name the sources only use about another event.
       const blend = blendedName(s, q.index);
       if (blend) return decision("unsupported", [], blend, [], 0.6);
 
-      // 3. A conclusion the writer draws ("This indicates …") that no source states.
+      // 4. A conclusion the writer draws ("This indicates …") that no source states.
       if (isInference(s) && coverage < 0.9) {
         return decision("unsupported", [], "Commentary: the sentence draws a conclusion from what precedes it; no source states it.", [], 0.6);
       }
 
-      // 4. Coverage, sentence and parts.
+      // 5. Coverage, sentence and parts.
       const parts = partsOf(s).map((p) => ({ ...p, share: share(p.from, p.to), words: weightSum(weights, p.from, p.to) }));
       const hasUnknown = (p: { start: number; end: number }) => unknown.some((t) => t.start >= p.start && t.end <= p.end);
       const partVerdict = (p: (typeof parts)[number]): VerdictLabel => {
@@ -401,8 +399,12 @@ function unattestedValues(s: Passage, matches: readonly Match[], attested: numbe
   }
   for (const d of s.quantities) {
     const ctx = contextAround(s, d.start, d.end);
-    const ok = matches.some((m) =>
-      m.passage.quantities.some((q) => quantitiesCompatible(d, q) && (q.unit === d.unit || contextScore(ctx, contextAround(m.passage, q.start, q.end)) >= attested)),
+    // The number as written (digits folded) in a source sentence that holds most of its clause also attests it.
+    const digits = s.tokens.filter((t) => t.start >= d.start && t.end <= d.end && /^\d/.test(t.norm)).map((t) => t.norm);
+    const ok = matches.some(
+      (m) =>
+        m.passage.quantities.some((q) => quantitiesCompatible(d, q) && (q.unit === d.unit || contextScore(ctx, contextAround(m.passage, q.start, q.end)) >= attested)) ||
+        (digits.length > 0 && digits.every((n) => m.passage.tokens.some((t) => t.norm === n)) && clauseCoverage(s, m, d, weights) >= 0.6),
     );
     if (!ok) out.push(d);
   }
@@ -462,6 +464,67 @@ function blendedName(s: Passage, index: SourceIndex): string | null {
     }
   }
   return null;
+}
+
+/**
+ * The speaker of a sentence ("witnesses said …", "…, according to the ministry") when the best evidence
+ * sentence and those around it never name that speaker: the sources may say it, but someone else does.
+ */
+function unquotedSpeaker(
+  s: Passage,
+  matches: readonly Match[],
+  weights: readonly number[],
+  total: number,
+  index: SourceIndex,
+  maxEvidence: number,
+): { start: number; end: number; text: string } | null {
+  const at = findAttribution(s.text, 0, s.text.length);
+  if (!at) return null;
+  const inSpan = (i: number) => s.tokens[i]!.start >= s.start + at.start && s.tokens[i]!.end <= s.start + at.end;
+  const words = s.tokens.map((_, i) => i).filter((i) => weights[i] && inSpan(i));
+  if (words.length === 0) return null;
+  // The sentences that hold what is said (chosen without the speaker's words), those around them, or any
+  // sentence holding two of its words must name who says it.
+  const { chosen } = cover(matches, weights.map((w, i) => (inSpan(i) ? 0 : w)), maxEvidence);
+  if (chosen.length === 0) return null;
+  const heard = new Set<number>();
+  const hear = (m: Match) => {
+    for (const i of words) if (m.hits.has(i)) heard.add(i);
+  };
+  for (const m of chosen) {
+    hear(m);
+    for (const p of index.neighbours(m.passage)) hear(matchPassage(s, p, weights, total, index));
+  }
+  // Any candidate that holds two or more of the words said, with the speaker, also counts.
+  for (const m of matches) if ([...m.hits].filter((i) => !inSpan(i)).length >= 2) hear(m);
+  return heard.size * 2 < words.length ? { start: s.start + at.start, end: s.start + at.end, text: s.text.slice(at.start, at.end) } : null;
+}
+
+/**
+ * Greedy cover of a sentence's weighted words by at most `max` candidates: each step takes the candidate that
+ * adds the most uncovered weight, and stops when a further sentence would add less than 8%.
+ */
+function cover(matches: readonly Match[], weights: readonly number[], max: number): { chosen: Match[]; covered: Set<number> } {
+  const total = weights.reduce((a, b) => a + b, 0);
+  const chosen: Match[] = [];
+  const covered = new Set<number>();
+  for (let k = 0; k < max && total > 0; k++) {
+    let best: Match | null = null;
+    let gain = 0;
+    for (const m of matches) {
+      if (chosen.includes(m)) continue;
+      let g = 0;
+      for (const i of m.hits) if (!covered.has(i)) g += weights[i] ?? 0;
+      if (g > gain + 1e-9) {
+        gain = g;
+        best = m;
+      }
+    }
+    if (!best || gain / total < (k === 0 ? 0 : 0.08)) break;
+    chosen.push(best);
+    for (const i of best.hits) covered.add(i);
+  }
+  return { chosen, covered };
 }
 
 /** A sentence whose subject is a bare demonstrative and whose verb draws a conclusion ("This indicates …"). */

@@ -25,6 +25,7 @@ export class SourceIndex {
   private readonly byEntity = new Map<string, number[]>();
   private readonly concepts = new Set<string>();
   private grams: Set<string> | null = null;
+  private position: Map<Passage, number> | null = null;
 
   constructor(passages: readonly Passage[]) {
     this.passages = passages;
@@ -93,6 +94,14 @@ export class SourceIndex {
       if (this.grams.has(p.tokens.slice(i, i + n).map((t) => t.norm).join(" "))) copied.fill(1, i, i + n);
     }
     return copied.reduce((a, b) => a + b, 0) / p.tokens.length;
+  }
+
+  /** The sentences just before and after a passage in its article (among those indexed). */
+  neighbours(p: Passage): Passage[] {
+    if (!this.position) this.position = new Map(this.passages.map((q, i) => [q, i]));
+    const i = this.position.get(p);
+    if (i === undefined) return [];
+    return [this.passages[i - 1], this.passages[i + 1]].filter((q): q is Passage => q !== undefined && q.articleId === p.articleId);
   }
 
   /** Whether any source sentence names the entity (an id from the entities stage). */

@@ -185,7 +185,8 @@ export function tokenize(text: string, start: number, end: number, tagAt: (offse
 export function clauseBreaks(gap: string, nextNorm: string, rest: string, at: { previous: string; pos: string; contentWords: number }): boolean {
   if (/[;:]|\s[–—-]\s|—/.test(gap)) return true;
   if (/,/.test(gap) && (CLAUSE_OPENERS.has(nextNorm) || /^as well as\b/i.test(rest))) return true;
-  return at.previous === "and" && (at.pos === "VERB" || at.pos === "AUX") && at.contentWords >= 3;
+  // Not before a participle: "who admitted downloading and viewing …" is one clause.
+  return at.previous === "and" && (at.pos === "VERB" || at.pos === "AUX") && !/ing$/.test(nextNorm) && at.contentWords >= 3;
 }
 
 /**
