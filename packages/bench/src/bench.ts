@@ -66,13 +66,10 @@ interface FeedResult {
 const mb = (bytes: number) => bytes / 1024 / 1024;
 const peakRssMb = () => process.resourceUsage().maxRSS / 1024;
 
+/** The CLI's registry: every adapter, configured as `corroborate reconcile` has them. */
 async function loadAdapters() {
-  const { createRegistry } = await import("@corroborate/core");
-  const { textAdapter } = await import("@corroborate/adapter-text");
-  const { feedAdapter } = await import("@corroborate/adapter-feed");
-  const { jsonLdAdapter } = await import("@corroborate/adapter-jsonld");
-  const { newsmlAdapter, ninjsAdapter } = await import("@corroborate/adapter-ninjs");
-  return createRegistry([feedAdapter(), newsmlAdapter(), ninjsAdapter(), jsonLdAdapter(), textAdapter()]);
+  const { defaultRegistry } = await import("@corroborate/cli");
+  return defaultRegistry();
 }
 
 /** Child: the whole pipeline on `size` generated articles. */
@@ -128,7 +125,7 @@ async function runIngest(format: string, count: number): Promise<IngestResult> {
   const docs =
     format === "rss" || format === "atom" || format === "jsonfeed"
       ? [{ name: `feed.${format === "jsonfeed" ? "json" : "xml"}`, data: encoder.encode(feedDocument(format as FeedFormat, corpus)) }]
-      : corpus.map((a, i) => ({ name: `a${i}.${format === "newsml" ? "xml" : format === "text" ? "txt" : "json"}`, data: encoder.encode(itemDocument(format as ItemFormat, a, i)) }));
+      : corpus.map((a, i) => ({ name: `a${i}.${{ newsml: "xml", text: "txt", html: "html" }[format] ?? "json"}`, data: encoder.encode(itemDocument(format as ItemFormat, a, i)) }));
   const bytes = docs.reduce((n, d) => n + d.data.byteLength, 0);
   let articles = 0;
   let best = Infinity;
@@ -141,21 +138,26 @@ async function runIngest(format: string, count: number): Promise<IngestResult> {
   return { format, documents: docs.length, articles, bytes, ms: best };
 }
 
-/** Child: a feed document read from `file` (written by the parent, so generating it costs this process nothing). */
-async function runFeed(format: string, file: string): Promise<FeedResult> {
+/**
+ * Child: a feed document read from `file` (written by the parent, so generating it costs this process
+ * nothing), through the feed adapter as it comes (`plain`: core's stripTags for HTML content) or as
+ * the CLI configures it (`cli`: the HTML adapter's block classifier for HTML content).
+ */
+async function runFeed(format: string, file: string, config: string): Promise<FeedResult> {
   const { feedAdapter } = await import("@corroborate/adapter-feed");
+  const { defaultAdapters } = await import("@corroborate/cli");
   const data = new Uint8Array(readFileSync(file));
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();
   const baseline = process.memoryUsage().rss / 1024 / 1024;
-  const adapter = feedAdapter();
+  const adapter = config === "cli" ? defaultAdapters().find((a) => a.name === "feed")! : feedAdapter();
   const t0 = performance.now();
   const articles = await adapter.parse({ name: `bench.${format}`, data });
   const ms = performance.now() - t0;
   const peak = peakRssMb();
   gc?.();
   const heapAfter = mb(process.memoryUsage().heapUsed);
-  return { format, items: articles.length, bytes: data.byteLength, ms, itemsPerS: articles.length / (ms / 1000), baselineRssMb: baseline, peakRssMb: peak, heapAfterMb: heapAfter };
+  return { format: `${format} (${config})`, items: articles.length, bytes: data.byteLength, ms, itemsPerS: articles.length / (ms / 1000), baselineRssMb: baseline, peakRssMb: peak, heapAfterMb: heapAfter };
 }
 
 /** Runs one measurement in a fresh process; a crash, an out-of-memory or a timeout is reported, not fatal. */
@@ -195,9 +197,9 @@ function option(name: string, fallback: string): string {
 
 async function main(): Promise<void> {
   if (process.argv[2] === "--child") {
-    const [task, a, b] = process.argv.slice(3);
+    const [task, a, b, c] = process.argv.slice(3);
     const result =
-      task === "pipeline" ? await runPipeline(Number(a)) : task === "nlp" ? await runNlp(Number(a)) : task === "ingest" ? await runIngest(a!, Number(b)) : await runFeed(a!, b!);
+      task === "pipeline" ? await runPipeline(Number(a)) : task === "nlp" ? await runNlp(Number(a)) : task === "ingest" ? await runIngest(a!, Number(b)) : await runFeed(a!, b!, c ?? "plain");
     process.stdout.write(`${JSON.stringify(result)}\n`);
     return;
   }
@@ -251,7 +253,7 @@ async function main(): Promise<void> {
   }
 
   if (only.has("ingest")) {
-    const formats = ["text", "rss", "atom", "jsonfeed", "jsonld", "ninjs", "newsml"];
+    const formats = ["text", "html", "rss", "atom", "jsonfeed", "jsonld", "ninjs", "newsml"];
     const ingest = formats.map((f) => child<IngestResult>(["ingest", f, "1000"])).filter(ok);
     console.log("\nIngestion per format (1,000 articles, best of 3; one document per article except the feeds):");
     console.log(
@@ -267,12 +269,15 @@ async function main(): Promise<void> {
     const dir = mkdtempSync(join(tmpdir(), "corroborate-bench-"));
     try {
       const corpus = generateCorpus({ articles: 10_000, seed: 3 });
-      const feeds = (["rss", "atom", "jsonfeed"] as const).map((format) => {
-        const file = join(dir, `feed-${format}`);
-        writeFileSync(file, feedDocument(format, corpus));
-        return child<FeedResult>(["feed", format, file]);
-      }).filter(ok);
-      console.log("\nA 10,000-item feed through the feed adapter (fresh process each; RSS = resident memory):");
+      const feeds = (["rss", "atom", "jsonfeed"] as const)
+        .flatMap((format) => {
+          const file = join(dir, `feed-${format}`);
+          writeFileSync(file, feedDocument(format, corpus));
+          return ["plain", "cli"].map((config) => child<FeedResult>(["feed", format, file, config]));
+        })
+        .filter(ok);
+      console.log("\nA 10,000-item feed through the feed adapter (fresh process each; RSS = resident memory;");
+      console.log("plain = HTML content through core's stripTags, cli = through the HTML adapter's extractor, as the CLI reads feeds):");
       console.log(
         table(
           ["format", "input MB", "items", "s", "items/s", "RSS before MB", "peak RSS MB", "peak − before MB", "heap after MB (articles kept)"],

@@ -1,14 +1,15 @@
 /**
  * The synthetic articles written out in each ingestion format the adapters read, following each
  * format's published shape: RSS 2.0, Atom, JSON Feed 1.1 (one document for many articles), and
- * schema.org JSON-LD, IPTC ninjs 2.x, NewsML-G2 and plain text (one document per article).
+ * an HTML news page, schema.org JSON-LD, IPTC ninjs 2.x, NewsML-G2 and plain text (one document per
+ * article).
  */
 import { asTextFile, type SyntheticArticle } from "./corpus.js";
 
 /** Formats with many articles per document. */
 export type FeedFormat = "rss" | "atom" | "jsonfeed";
 /** Formats with one article per document. */
-export type ItemFormat = "text" | "jsonld" | "ninjs" | "newsml";
+export type ItemFormat = "text" | "html" | "jsonld" | "ninjs" | "newsml";
 
 /** Escapes text for XML content and attribute values. */
 export function xmlEscape(text: string): string {
@@ -69,6 +70,15 @@ export function itemDocument(format: ItemFormat, article: SyntheticArticle, inde
   switch (format) {
     case "text":
       return asTextFile(article);
+    case "html":
+      return (
+        `<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>${xmlEscape(article.title)} | ${xmlEscape(article.outlet)}</title>` +
+        `<meta property="og:site_name" content="${xmlEscape(article.outlet)}"><meta property="article:published_time" content="${article.published}T09:30:00Z"></head>` +
+        `<body><header><nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav></header>` +
+        `<main><article><h1>${xmlEscape(article.title)}</h1><p class="byline">By Staff reporter</p>${html(article)}</article>` +
+        `<aside><h2>Most read</h2><ul><li><a href="/a">Council budget talks stall again</a></li><li><a href="/b">Five things to know about the rail plan</a></li></ul></aside></main>` +
+        `<footer><p>© ${article.published.slice(0, 4)} ${xmlEscape(article.outlet)}</p></footer></body></html>\n`
+      );
     case "jsonld":
       return JSON.stringify({
         "@context": "https://schema.org",

@@ -31,7 +31,7 @@ const seeds: string[] = [
   feedDocument("rss", corpus.slice(0, 3)),
   feedDocument("atom", corpus.slice(0, 3)),
   feedDocument("jsonfeed", corpus.slice(0, 3)),
-  ...(["text", "jsonld", "ninjs", "newsml"] as const).map((f) => itemDocument(f, corpus[0]!)),
+  ...(["text", "html", "jsonld", "ninjs", "newsml"] as const).map((f) => itemDocument(f, corpus[0]!)),
 ];
 
 /** Structural tokens of the formats, and things parsers choke on. */

@@ -3,19 +3,16 @@
  * (a typed error naming the input, or valid articles whose spans lie inside their text).
  */
 import { expect } from "vitest";
-import { ArticleSchema, CorroborateError, createRegistry, type Adapter, type AdapterInput, type Article, type Report } from "@corroborate/core";
-import { feedAdapter } from "@corroborate/adapter-feed";
-import { jsonLdAdapter } from "@corroborate/adapter-jsonld";
-import { newsmlAdapter, ninjsAdapter } from "@corroborate/adapter-ninjs";
-import { textAdapter } from "@corroborate/adapter-text";
+import { ArticleSchema, CorroborateError, type Adapter, type AdapterInput, type Article, type Report } from "@corroborate/core";
+import { defaultAdapters, defaultRegistry } from "@corroborate/cli";
 
-/** Every adapter, most specific first, as the CLI orders them. */
+/** Every adapter, configured and ordered as the CLI has them (HTML bodies through the HTML adapter's extractor). */
 export function allAdapters(): Adapter[] {
-  return [feedAdapter(), newsmlAdapter(), ninjsAdapter(), jsonLdAdapter(), textAdapter()];
+  return defaultAdapters();
 }
 
-/** A registry over {@link allAdapters}. */
-export const registry = () => createRegistry(allAdapters());
+/** The CLI's registry: detection picks the adapter. */
+export const registry = () => defaultRegistry();
 
 /** What parsing one input gave: its articles, or the typed error. */
 export type Outcome = { articles: Article[] } | { error: CorroborateError };
