@@ -52,6 +52,7 @@ const count = (c, gold, got) => {
 
 let sentences = 0;
 let ms = 0;
+let verifyMs = 0;
 // --decider '{"support":0.6}' tries other thresholds of the default decider.
 const deciderOptions = option("--decider") ? JSON.parse(option("--decider")) : null;
 const verify = deciderOptions ? core.createVerifyStage({ decider: core.lexicalDecider(deciderOptions) }) : core.verifyStage;
@@ -60,7 +61,12 @@ for (const line of lines.slice(0, limit)) {
   const item = JSON.parse(line);
   const summary = item.summary;
   const t0 = performance.now();
-  const report = await core.reconcile([article(`${item.id}-source`, "source", item.source), article(`${item.id}-summary`, "derived", summary)], { stages });
+  const report = await core.reconcile([article(`${item.id}-source`, "source", item.source), article(`${item.id}-summary`, "derived", summary)], {
+    stages,
+    onStage: (name, t) => {
+      if (name === "verify") verifyMs += t;
+    },
+  });
   ms += performance.now() - t0;
   const b = bucket(item.origin);
   let allSupported = true;
@@ -97,4 +103,7 @@ for (const [origin, b] of [...stats].sort()) {
       ` · summary BA ${ba(b.summary)} (n=${n(b.summary)})${b.unmatched ? ` · ${b.unmatched} sentences without a verdict` : ""}`,
   );
 }
-console.log(`${sentences} sentences in ${(ms / 1000).toFixed(1)} s: ${Math.round(sentences / (ms / 1000))} sentences/s (whole pipeline, source and summary)`);
+console.log(
+  `${sentences} sentences in ${(ms / 1000).toFixed(1)} s: ${Math.round(sentences / (ms / 1000))} sentences/s (whole pipeline, source and summary); ` +
+    `verify stage alone ${(verifyMs / 1000).toFixed(1)} s, ${Math.round(sentences / (verifyMs / 1000))} sentences/s`,
+);

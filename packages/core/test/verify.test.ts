@@ -79,6 +79,7 @@ describe("verifier on the invented harbour-strike story", async () => {
     expect(md).toContain("## Derived text, sentence by sentence");
     expect(md).toContain("**CONTRADICTED**");
     expect(md).toContain("**PARTIAL**");
+    expect(md).toMatch(/part unsupported: “[^”]*12 million crowns/);
   });
 
   it("is deterministic", async () => {

@@ -85,6 +85,7 @@ export function renderMarkdown(report: Report): string {
     for (const v of report.verdicts) {
       lines.push(`- **${v.verdict.toUpperCase()}**: “${oneLine(v.text)}”`);
       lines.push(`  - ${v.reason}`);
+      for (const p of v.parts) lines.push(`  - part ${p.verdict}: “${oneLine(p.text)}”`);
       for (const e of v.evidence) lines.push(`  - evidence: ${quote(e)}`);
     }
     lines.push("");
