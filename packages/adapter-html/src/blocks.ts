@@ -297,6 +297,7 @@ function classifyOne(block: Block, title: string, byline: string): ClassifiedBlo
   if (short && RELATED_TEXT.test(text) && (density > 0.2 || /:$/.test(text) || n <= 6)) return kind("related", "read-more text");
   if (hints.boilerplate && (short || density > 0.5)) return kind("boilerplate", "boilerplate class");
   if (short && BOILERPLATE_TEXT.test(text)) return kind("boilerplate", "page-furniture text");
+  if (density > 0.6 && block.tag === "p" && n >= 40 && /[.!?]["”’)]?$/.test(text)) return kind("body", "long paragraph with many links");
   if (density > 0.6 && n >= 1) return kind(context.listItem || n <= 20 ? "related" : "boilerplate", "mostly link text");
   if (/^[\p{P}\p{S}\s]*$/u.test(text)) return kind("boilerplate", "no words");
   if (context.heading) return kind("heading", `<h${context.heading}>`);

@@ -3,6 +3,7 @@
  * OpenGraph and `article:` meta tags, Dublin Core and other common `<meta name>`s, `<link rel=canonical>`,
  * `<time datetime>` and `<html lang>`. Read before Readability runs, because Readability edits the document.
  */
+import { decodeHTML } from "entities";
 import { cleanField, normaliseDate, parseJsonBounded } from "@corroborate/core";
 
 /** Metadata found in a page (each field null when the page does not say). */
@@ -38,14 +39,18 @@ export function readMetadata(document: Document, name: string): PageMetadata {
   const ld = jsonLdArticle(document, name);
   const get = (...keys: string[]) => {
     for (const k of keys) {
-      const v = cleanField(meta.get(k));
+      const v = field(meta.get(k));
       if (v) return v;
     }
     return null;
   };
-  const time = document.querySelector("time[itemprop=datePublished], [itemprop=datePublished]")?.getAttribute("datetime") ??
-    document.querySelector("[itemprop=datePublished]")?.getAttribute("content") ??
-    document.querySelector("article time[datetime], time[pubdate][datetime], time[datetime]")?.getAttribute("datetime");
+  // In order of trust; a selector list would return the first match in document order instead.
+  const time =
+    firstAttribute(document, "[itemprop=datePublished][datetime]", "datetime") ??
+    firstAttribute(document, "[itemprop=datePublished][content]", "content") ??
+    firstAttribute(document, "time[pubdate][datetime]", "datetime") ??
+    firstAttribute(document, "article time[datetime]", "datetime") ??
+    firstAttribute(document, "time[datetime]", "datetime");
   const published =
     [ld && str(ld.datePublished), get("article:published_time", "og:published_time", "og:article:published_time"),
       get("datepublished", "publishdate", "pubdate", "publish-date", "publication_date", "date", "dc.date.issued", "dc.date",
@@ -58,17 +63,21 @@ export function readMetadata(document: Document, name: string): PageMetadata {
   const ldLanguage = ld ? str(ld.inLanguage) : null;
   const locale = get("og:locale");
   return {
-    title: cleanField(ld && str(ld.headline)) ?? get("og:title", "twitter:title", "dc.title", "headline"),
+    title: field(ld && str(ld.headline)) ?? get("og:title", "twitter:title", "dc.title", "headline"),
     documentTitle: cleanField(document.querySelector("title")?.textContent),
-    byline: (ld && names(ld.author)) ?? authorMeta(get("author", "article:author", "dc.creator", "byl", "sailthru.author", "parsely-author")),
+    byline: withoutBy((ld && names(ld.author)) ?? authorMeta(get("author", "article:author", "dc.creator", "byl", "sailthru.author", "parsely-author"))),
     publishedAt: published,
-    outlet: get("og:site_name", "application-name", "publisher") ?? (ld && names(ld.publisher)) ?? null,
+    outlet: siteName(get("og:site_name", "application-name", "publisher") ?? (ld && names(ld.publisher)) ?? null),
     url: [canonical, get("og:url"), ld && (str(ld.url) ?? str(ld.mainEntityOfPage))].find((u): u is string => !!u && /^https?:\/\//i.test(u.trim()))?.trim() ?? null,
     language: languageTag(htmlLang) ?? languageTag(get("content-language", "language", "dc.language")) ?? languageTag(ldLanguage) ?? languageTag(locale),
     description: get("og:description", "description", "twitter:description"),
     articleBody: ld ? cleanBody(str(ld.articleBody)) : null,
     schemaType: ld ? (types(ld).find((t) => ARTICLE_TYPE.test(t)) ?? null) : null,
   };
+}
+
+function firstAttribute(document: Document, selector: string, attribute: string): string | null {
+  return document.querySelector(selector)?.getAttribute(attribute) ?? null;
 }
 
 /** `<meta>` values by lower-cased `property`, `name`, `itemprop` or `http-equiv`; the first of each wins. */
@@ -144,10 +153,29 @@ function names(value: unknown): string | null {
   const list = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
   const out: string[] = [];
   for (const v of list) {
-    const n = cleanField(typeof v === "string" ? v : isNode(v) && typeof v.name === "string" ? v.name : null);
+    const n = field(typeof v === "string" ? v : isNode(v) && typeof v.name === "string" ? v.name : null);
     if (n && !/^https?:\/\//i.test(n) && !out.includes(n)) out.push(n);
   }
   return out.length ? out.join(", ") : null;
+}
+
+/**
+ * A one-line field: whitespace collapsed, and entities decoded once more when the page escaped them twice
+ * (`&amp;#8216;` in a `content` attribute reaches the DOM as the text `&#8216;`).
+ */
+function field(value: string | null | undefined): string | null {
+  const v = cleanField(value);
+  return v && /&(?:#\d+|#x[\da-f]+|[a-z]+\d*);/i.test(v) ? cleanField(decodeHTML(v)) : v;
+}
+
+function withoutBy(value: string | null): string | null {
+  return value ? cleanField(value.replace(/^by\s+/i, "")) : null;
+}
+
+/** A site name; a bare URL (`https://www.example.com`) becomes its host name. */
+function siteName(value: string | null): string | null {
+  const m = value && /^https?:\/\/(?:www\.)?([^/\s]+)\/?$/i.exec(value);
+  return m ? m[1]! : value;
 }
 
 function authorMeta(value: string | null): string | null {

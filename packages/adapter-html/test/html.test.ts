@@ -81,6 +81,13 @@ describe("HTML adapter: a news page", () => {
     expect(decodeHtml({ name: "x", data: utf16 }).text).toBe('<meta charset="windows-1252"><p>Ünë</p>');
   });
 
+  it("decodes other legacy charsets declared in <meta charset>, and refuses a gzip bomb past the size limit", async () => {
+    const koi8 = new Uint8Array([...enc.encode('<meta charset="koi8-r"><p>'), 0xf0, 0xd2, 0xc9, 0xd7, 0xc5, 0xd4, ...enc.encode("</p>")]);
+    expect(decodeHtml({ name: "ru.html", data: koi8 }).text).toBe('<meta charset="koi8-r"><p>Привет</p>');
+    const bomb = new Uint8Array(gzipSync(new Uint8Array(5_000_000)));
+    await expect(adapter.parse({ name: "bomb.html.gz", data: bomb }, { maxBytes: 1_000_000 })).rejects.toMatchObject({ code: "INPUT_TOO_LARGE", input: "bomb.html.gz" });
+  });
+
   it("falls back to the JSON-LD articleBody when the markup holds no article", async () => {
     const page = `<html><head><script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"Pier reopens","datePublished":"2024-05-17","articleBody":"The north pier reopened on Friday after repairs to its loading ramp.\\nSelvane Lines said the first lorries crossed at noon, and that the timetable was back to normal for the weekend."}</script></head><body><div id="app"></div></body></html>`;
     const [a] = await adapter.parse({ name: "app.html", data: enc.encode(page) });
@@ -89,6 +96,12 @@ describe("HTML adapter: a news page", () => {
       "The north pier reopened on Friday after repairs to its loading ramp.",
       "Selvane Lines said the first lorries crossed at noon, and that the timetable was back to normal for the weekend.",
     ]);
+  });
+
+  it("cleans metadata as pages write it: twice-escaped entities, 'By' before the name, a URL as the site name", async () => {
+    const page = `<html><head><meta property="og:title" content="&amp;#8216;Pier&amp;#8217; reopens &amp;amp; ferries return"><meta name="author" content="By Ann Lee"><meta property="og:site_name" content="https://www.fjord-news.example/"><meta name="date" content="2024/05/17 09:30"></head><body><article><p>${"The north pier reopened on Friday after repairs to its loading ramp, the ferry company said. ".repeat(4)}</p></article></body></html>`;
+    const [a] = await adapter.parse({ name: "pier.html", data: enc.encode(page) });
+    expect(a).toMatchObject({ title: "‘Pier’ reopens & ferries return", byline: "Ann Lee", outlet: "fjord-news.example", publishedAt: "2024-05-17T09:30:00" });
   });
 
   it("detects the language of a page that does not declare one", async () => {
