@@ -188,6 +188,8 @@ describe("more furniture", () => {
       ["Contact Anna Berg at aberg@northwire.example", "byline"],
       ["Story continues below advertisement", "boilerplate"],
       ["This article is more than 2 years old", "boilerplate"],
+      ["Correction: An earlier version of this story misstated the length of the Calder bridge.", "boilerplate"],
+      ["Editor's note: Anna Berg's father works for the Port Verin authority.", "boilerplate"],
       ["Your email address will not be published. Required fields are marked *", "boilerplate"],
       ["The Northwire site uses cookies to improve your experience.", "boilerplate"],
       ["Calder mayor opens the new ferry terminal, promising cheaper tick...", "related"],
@@ -203,6 +205,11 @@ describe("more furniture", () => {
       "Read the statement, the guild told its members, and decide for yourselves.",
       "The guild's photo of the queue was shared widely on Tuesday.",
       "Marta Dahl is the guild's leader and a former harbour pilot herself.",
+      "This story is far from over, the guild's leader told reporters on Friday.",
+      "More news is expected from the port authority on Monday.",
+      "By continuing the strike, the pilots risk losing their bonus, the authority warned.",
+      "Jorin Maas is an analyst at Calder Bank who follows shipping rates.",
+      "Ida Sorel is a former editor of the Calder Mail, and she said the strike was long overdue.",
       "The guild wrote to the port authority at its official address on Friday, the letter shows.",
     ]) {
       expect(lineRule(line), line).toBeNull();

@@ -67,8 +67,10 @@ labels("boilerplate", {}, "comment|story continues below advertisement|article c
 labels("related", { endMarker: true, listHeader: "related" }, "related|related stories|related articles|related coverage|related content|related news|related links|related posts|related reading|more on this story|more on this topic|more about this|you may also like|you might also like|you may be interested in|we recommend|recommended|recommended for you|recommended stories|recommended articles|read next|what to read next|up next|also read|read also|see also|further reading|more stories|more articles|more news|more from|editor's picks|editors' picks|editor’s picks|don't miss|don’t miss|must read|more like this");
 labels("feed", { endMarker: true, listHeader: "feed" }, "news feed|latest|latest news|latest stories|latest articles|latest headlines|latest updates|most read|most popular|most viewed|most shared|popular|trending|trending now|top stories|top news|headlines|in other news|elsewhere|breaking news|live updates|just in|news in brief|more headlines|today's news|today’s news");
 
+// Newsroom roles: a line naming one alone is an author label; "X is a <role>" opens an author biography.
+// Roles that experts quoted in the body hold (analyst, researcher, fellow, author) are left out.
 const ROLE =
-  "reporter|correspondent|writer|journalist|editor|contributor|columnist|author|photographer|producer|analyst|anchor|presenter|host|intern|freelancer|blogger|researcher|fellow|photojournalist|videographer|cartoonist|critic|commentator";
+  "reporter|correspondent|writer|journalist|editor|contributor|columnist|photographer|producer|anchor|presenter|host|intern|freelancer|blogger|photojournalist|videographer|cartoonist|critic|commentator";
 const ROLE_LINE = new RegExp(
   `^(?:(?:senior|chief|staff|foreign|political|news|deputy|associate|contributing|managing|special|freelance|investigative|breaking|defen[cs]e|security|business|world|diplomatic|economics?|international|national|local|sports?|science|health|technology|tech|culture|digital|video|data|visual|regional|bureau|lead|executive|assistant|guest|global|europe|asia|africa|americas)\\s+){0,3}(?:${ROLE})s?$`,
   "i",
@@ -78,7 +80,7 @@ const BIO = new RegExp(
   `^(?:${CAPWORD}\\s+){0,3}${CAPWORD}\\s+(?:is|was|has been|works as|serves as|joined [^.]{0,40} as)\\s+(?:a|an|the|our|one of|[\\p{Lu}][\\p{L}.&-]*['’]s)\\s+(?:[\\p{L}’'-]+,?\\s+){0,6}?(?:${ROLE})s?\\b`,
   "u",
 );
-const BIO_COVERS = new RegExp(`^(?:${CAPWORD}\\s+){1,3}(?:covers|writes about|reports on|has covered|has reported on|has written for|is based in)\\b`, "u");
+const BIO_COVERS = new RegExp(`^(?:${CAPWORD}\\s+){1,3}(?:covers|writes about|reports on|has covered|has written for)\\b`, "u");
 
 const CREDIT = /^[([—–-]*\s*(?:with assistance from|additional reporting by|reporting by|reported by|writing by|written by|editing by|edited by|compiled by|produced by|story by|words by|research by|translated by|translation by|graphics by|photos by|contributing:)\s|\bcontributed (?:to )?(?:this|the) (?:report|story|article)\.?$/i;
 
@@ -86,11 +88,11 @@ const COPYRIGHT = /^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b|^[^.!?]{0
 
 // Boilerplate that may sit anywhere on a page (a newsletter box inside the article).
 const BOILER_PREFIX =
-  /^(?:follow (?:us|me|him|her|them|the author|our)\b|subscribe (?:to|for|now|today)\b|sign up (?:for|to|here|now)\b|share (?:this|on|via)\b|click (?:here|to)\b|tap here\b|download (?:the|our) app\b|get the latest\b|join (?:us|our)\b|support (?:our|independent|quality)\b|we (?:use|value) (?:cookies|your privacy)\b|(?:our|this) (?:site|website) uses cookies\b|already a subscriber\b|you have reached\b|you've reached\b|to continue reading\b|we want to hear\b|enter your email\b|by (?:signing up|subscribing|clicking)\b|get (?:our|the) [\p{L} ]{0,30}newsletter\b|listen to (?:this|the) (?:article|story)\b|by (?:choosing|checking|continuing|using this)\b|i agree to\b|(?:this|the) (?:post|article|page) (?:may )?contains? affiliate\b|quotes (?:are )?delayed\b|market data (?:provided|powered)\b|stay up to date with\b|get breaking\b|start your day with\b|there was an error processing\b|please (?:check|confirm|enter|select) (?:the|your)\b|(?:this|our) (?:site|website|service) uses cookies\b|[\p{L} ]{0,40} uses cookies\b)/iu;
+  /^(?:follow (?:us|me|him|her|them|the author|our)\b|subscribe (?:to|for|now|today)\b|sign up (?:for|to|here|now)\b|share (?:this|on|via)\b|click (?:here|to)\b|tap here\b|download (?:the|our) app\b|get the latest\b|join (?:us|our)\b|support (?:our|independent|quality)\b|we (?:use|value) (?:cookies|your privacy)\b|(?:our|this) (?:site|website) uses cookies\b|already a subscriber\b|you have reached\b|you've reached\b|to continue reading\b|we want to hear\b|enter your email\b|by (?:signing up|subscribing|clicking (?:here|on|the|below|accept|i accept|subscribe))\b|get (?:our|the) [\p{L} ]{0,30}newsletter\b|listen to (?:this|the) (?:article|story)\b|editor['’]s note\b|by (?:choosing i accept|checking (?:this|the) box|continuing to (?:browse|use)|using (?:this|our) (?:site|website|service))\b|i agree to (?:the )?(?:terms|processing|privacy|use of)\b|(?:this|the) (?:post|article|page) (?:may )?contains? affiliate\b|quotes (?:are )?delayed\b|market data (?:provided|powered)\b|stay up to date with\b|get breaking\b|start your day with\b|there was an error processing\b|please (?:check|confirm|enter|select) (?:the|your)\b|(?:this|our) (?:site|website|service) uses cookies\b|[\p{L} ]{0,40} uses cookies\b)/iu;
 // Boilerplate that closes an article (comment forms count: they sit under it).
 
 const CLOSING_PREFIX =
-  /^(?:this (?:article|story|piece|content) (?:was|is|has been|first|originally|appeared)\b|(?:an earlier version of )?this (?:article|story) (?:has been|was) (?:updated|corrected)\b|read the (?:full|original|latest|rest)\b|more stories\b|more news\b|for more (?:news|stories|coverage|updates)\b|have a (?:news )?tip\b|got a (?:news )?tip\b|contact the (?:author|writer|reporter)\b|(?:the )?views expressed\b|opinions expressed\b|leave a (?:reply|comment)\b|post a comment\b|add a comment\b|your email address will not be published\b|required fields are marked\b|save my name\b|notify me (?:of|via|when)\b|thank you! your comment\b|log in to (?:comment|reply)\b|comments? (?:are|is) (?:closed|moderated)\b|our standards\b|this article is more than \d+ (?:days?|weeks?|months?|years?) old\b)/iu;
+  /^(?:this (?:article|story|piece|content) (?:was (?:originally |first )?(?:published|updated|corrected|amended|produced|written|reported)|is (?:part of|published|republished|produced|from|available)|has been (?:updated|corrected|amended)|(?:first|originally) appeared|appeared (?:first |originally )?(?:in|on))\b|(?:an earlier version of )?this (?:article|story) (?:has been|was) (?:updated|corrected)\b|read the (?:full|original|latest|rest)\b|more (?:stories|news)(?: (?:like this|from|on|at)\b|\s*:|$)|for more (?:news|stories|coverage|updates)\b|have a (?:news )?tip\b|got a (?:news )?tip\b|contact the (?:author|writer|reporter)\b|(?:the )?views expressed\b|opinions expressed\b|leave a (?:reply|comment)\b|post a comment\b|add a comment\b|your email address will not be published\b|required fields are marked\b|save my name\b|notify me (?:of|via|when)\b|thank you! your comment\b|log in to (?:comment|reply)\b|comments? (?:are|is) (?:closed|moderated)\b|our standards\b|(?:correction|clarification)s?:\s|this article is more than \d+ (?:days?|weeks?|months?|years?) old\b)/iu;
 
 const RELATED_PREFIX =
   /^(?:related|also read|read also|read|read more|see also|more|more on this|more on|watch|listen|recommended|further reading|read next|up next|don['’]t miss|must read|related (?:article|story|coverage|content|link|video)s?|in (?:other|related) news|video|photos?|gallery|podcast)\s*[:|›»]\s*\S/iu;
@@ -215,7 +217,8 @@ export function lineRule(raw: string): LineVerdict | null {
   if (ROLE_LINE.test(label)) return { kind: "byline", reason: `author role label "${text}"` };
   if (CLOSING_PREFIX.test(text) && words <= 40) return { kind: "boilerplate", reason: "closing note of the site", endMarker: true };
   if (BOILER_PREFIX.test(text) && words <= 40) return { kind: "boilerplate", reason: "site boilerplate (subscription, sharing, notices)" };
-  if (BIO.test(text) || BIO_COVERS.test(text)) {
+  // A biography does not quote anyone: "Jane Doe is an editor at the Calder Mail, said ..." is body.
+  if ((BIO.test(text) || BIO_COVERS.test(text)) && !/["“”]|\b(?:said|says|told)\b/.test(text)) {
     const subject = /^(?:[\p{Lu}][\p{L}'’.-]*\s+){0,3}[\p{Lu}][\p{L}'’.-]*/u.exec(text)?.[0] ?? "";
     return { kind: "boilerplate", reason: "author biography", endMarker: true, weak: true, subject };
   }
