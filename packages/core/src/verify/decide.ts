@@ -100,16 +100,18 @@ interface Match {
 
 /**
  * The default decider. For each content word of the sentence it asks which source sentences hold it (by
- * Porter2 stem, a one-letter spelling variant, or the same resolved entity); evidence is the smallest set of
- * at most four source sentences covering the most IDF-weighted words. Then, in order:
- * - a date or number that a matching source sentence states differently about the same thing (the words
- *   around the two values agree) → `contradicted`, citing that sentence; likewise a clause the best source
- *   sentence states with the opposite polarity;
+ * Porter2 stem, synonym group, a one-letter spelling variant, a demonym, or the same resolved entity);
+ * evidence is a greedy cover by at most four source sentences of the most IDF-weighted words. Then, in order:
+ * - a date or number that a matching source sentence states differently about the same event and thing (the
+ *   words around the two values agree) → `contradicted`, citing that sentence; likewise a word the best
+ *   source sentence negates and the sentence does not (or the reverse);
+ * - a speaker ("…, the mayor said") the sentences holding what is said never name → `unsupported`;
  * - a name the sources only use about another event than the sentence's → `unsupported` (two events blended);
  * - a writer's conclusion drawn from the previous sentence ("This indicates …") the sources do not state →
  *   `unsupported`;
- * - words covered above the `support` share with no unknown name or number → `supported`; one part covered
- *   and another not → `partial`; otherwise `unsupported`.
+ * - words covered above the `support` share, with no name, number or date the sources lack or give about
+ *   something else, and (in a sentence copied from the sources) no splice → `supported`; one clause covered
+ *   and another not → `partial`, with its parts; otherwise `unsupported`.
  */
 export function lexicalDecider(options: LexicalDeciderOptions = {}): VerdictDecider {
   const support = options.support ?? 0.6;
@@ -136,10 +138,13 @@ export function lexicalDecider(options: LexicalDeciderOptions = {}): VerdictDeci
 
       // Evidence: greedy cover of the weighted words by at most `maxEvidence` sentences.
       const { chosen, covered } = cover(matches, weights, maxEvidence);
-      const share = (from: number, to: number) => {
+      /** Weighted share of the words from token `from` to `to` (outside `skip`) that the evidence holds. */
+      const share = (from: number, to: number, skip?: { start: number; end: number }) => {
         let w = 0;
         let c = 0;
         for (let i = from; i < to; i++) {
+          const t = s.tokens[i]!;
+          if (skip && t.start >= skip.start && t.end <= skip.end) continue;
           w += weights[i] ?? 0;
           if (covered.has(i)) c += weights[i] ?? 0;
         }
@@ -157,16 +162,9 @@ export function lexicalDecider(options: LexicalDeciderOptions = {}): VerdictDeci
 
       // 2. Words put in the mouth of someone the sources do not quote on it.
       const speaker = unquotedSpeaker(s, matches, weights, total, q.index, maxEvidence);
-      if (speaker) {
-        // What is said, without who says it, must be in the sources for the speaker to be the difference.
-        let w = 0;
-        let c = 0;
-        s.tokens.forEach((t, i) => {
-          if (t.start >= speaker.start && t.end <= speaker.end) return;
-          w += weights[i] ?? 0;
-          if (covered.has(i)) c += weights[i] ?? 0;
-        });
-        if (w > 0 && c / w >= support) return decision("unsupported", [], `The sources say it, but not as said by “${speaker.text}”.`, [], 0.6);
+      // What is said, without who says it, must be in the sources for the speaker to be the difference.
+      if (speaker && share(0, s.tokens.length, speaker) >= support) {
+        return decision("unsupported", [], `The sources say it, but not as said by “${speaker.text}”.`, [], 0.6);
       }
 
       // 3. Two events blended: a name the sources only use about another event.
@@ -194,8 +192,10 @@ export function lexicalDecider(options: LexicalDeciderOptions = {}): VerdictDeci
       }
       if (anySupported && anyUnsupported && labelled.length > 1) {
         const bad = labelled.filter((p) => p.verdict === "unsupported").map((p) => `“${p.text}”`).join(", ");
-        const supportedParts = labelled.filter((p) => p.verdict === "supported");
-        const partEvidence = evidence.filter((e) => supportedParts.some((p) => chosen.some((m) => m.passage.start === e.start && m.passage.articleId === e.articleId && [...m.hits].some((i) => (s.tokens[i]?.start ?? -1) >= p.start && (s.tokens[i]?.end ?? Infinity) <= p.end))));
+        // Evidence: the sentences that hold words of a supported part.
+        const good = labelled.filter((p) => p.verdict === "supported");
+        const inGood = (i: number) => good.some((p) => s.tokens[i]!.start >= p.start && s.tokens[i]!.end <= p.end);
+        const partEvidence = chosen.filter((m) => [...m.hits].some(inGood)).map((m) => quoteOf(m.passage));
         return decision("partial", partEvidence, `Part of the sentence is in the sources; no source states ${bad}.`, labelled.map(({ start, end, text, verdict }) => ({ start, end, text, verdict })), round(coverage));
       }
       const joined = splices.length > maxSplices ? `; it joins words no source sentence holds together: ${splices.map(([a, b]) => `“${a} … ${b}”`).join(", ")}` : "";
@@ -206,13 +206,14 @@ export function lexicalDecider(options: LexicalDeciderOptions = {}): VerdictDeci
   };
 }
 
-/**
- * Neighbouring names, nouns and numbers of one clause that the candidates hold, but never in the same sentence: where a
- * sentence was spliced from two source sentences. Words the sources lack altogether are counted elsewhere.
- */
 /** Words whose pairing carries a fact: who, what, how many. */
 const SPLICE_POS = new Set(["PROPN", "NOUN", "NUM"]);
 
+/**
+ * Neighbouring names, nouns and numbers of one clause that the candidates hold, but never in the same
+ * sentence: where a sentence was spliced from two source sentences. Words the sources lack altogether are
+ * counted elsewhere; dates are compared as values.
+ */
 function splicesOf(s: Passage, weights: readonly number[], matches: readonly Match[], known: readonly boolean[]): [string, string][] {
   const out: [string, string][] = [];
   let prev = -1;
