@@ -3,12 +3,15 @@
  * (title, headings, bylines, captions, boilerplate, links to other stories, a news feed appended under the
  * article, metadata) or text in another language.
  *
- * Three passes, each linear in the number of paragraphs:
+ * Passes, each linear in the number of paragraphs:
+ * 0. lines a hard wrap cut inside a sentence are joined; a dateline opening a paragraph is split off;
  * 1. line rules ({@link lineRule}): what each paragraph says about itself;
- * 2. context: the title (first headline-like line), names next to bylines, the article's lead (title and
- *    first body paragraphs), the end of the article (an author biography, "Read more", a copyright line...
- *    found after the body) after which paragraphs whose words do not overlap the lead are feed items, runs
- *    of headline-like lines (links to other stories), headings;
+ * 2. context: the title (the longest headline-like line above the body), names next to bylines, the
+ *    article's lead (title and first body paragraphs), the end of the article (an author biography, "Read
+ *    more", a copyright line... found after the body, with no more feed-like text after it than body before
+ *    it) after which paragraphs whose words do not overlap the lead are feed items; without such a marker, a
+ *    trailing run of unrelated headlines and paragraphs; runs of headline-like lines (links to other
+ *    stories); headings;
  * 3. languages: a paragraph detected in another language than the article's is `other-language`.
  *
  * The lead is protected: a paragraph that shares many content words with the title and first paragraphs
@@ -238,7 +241,7 @@ export function topicKeys(text: string, into: TopicKeys = { all: new Set(), name
   return into;
 }
 
-/** Most words of a paragraph too short to count as the article's body when looking for the lead and the end. */
+/** Fewest words of a paragraph that counts as article prose when looking for the lead and the end. */
 const SUBSTANTIAL_WORDS = 12;
 
 /** A paragraph that reads like article prose: open or body, not headline-like, long enough. */
