@@ -80,17 +80,29 @@ const MAX_DEPTH = 400;
 export function collectBlocks(root: DomNode): Block[] {
   const blocks: Block[] = [];
   let text = "";
-  let linkChars = 0;
   let owner: { tag: string; context: BlockContext } = { tag: "div", context: EMPTY_CONTEXT };
+  // Text nodes' whitespace (source line breaks included) is one space, as browsers render it; only `<br>`
+  // adds a line break, and two `<br>` in a row (a blank line) start a new block, as in pages that write
+  // paragraphs as `text<br><br>text`. Link text is tracked by offsets so each such block gets its own density.
+  let links: [number, number][] = [];
   const flush = () => {
-    const clean = text
-      .split("\n")
-      .map((line) => line.replace(/[\s\u00a0\u200b]+/g, " ").trim())
-      .filter(Boolean)
-      .join("\n");
-    if (clean) blocks.push({ text: clean, linkChars: Math.min(linkChars, clean.length), tag: owner.tag, context: owner.context });
+    const pieces = text.split(/\n[ \u00a0\u200b]*\n/);
+    let offset = 0;
+    for (const piece of pieces) {
+      const start = offset;
+      offset += piece.length + 1;
+      const clean = piece
+        .split("\n")
+        .map((line) => line.replace(/[\s\u00a0\u200b]+/g, " ").trim())
+        .filter(Boolean)
+        .join("\n");
+      if (!clean) continue;
+      let linked = 0;
+      for (const [a, b] of links) linked += Math.max(0, Math.min(b, start + piece.length) - Math.max(a, start));
+      blocks.push({ text: clean, linkChars: Math.min(linked, clean.length), tag: owner.tag, context: owner.context });
+    }
     text = "";
-    linkChars = 0;
+    links = [];
   };
   type Frame = { node: DomNode; context: BlockContext; tag: string; link: boolean; depth: number } | { end: string; tag: string; context: BlockContext };
   const stack: Frame[] = [{ node: root, context: EMPTY_CONTEXT, tag: "div", link: false, depth: 0 }];
@@ -103,10 +115,10 @@ export function collectBlocks(root: DomNode): Block[] {
     }
     const { node } = frame;
     if (node.nodeType === 3) {
-      const value = node.nodeValue ?? "";
+      const value = (node.nodeValue ?? "").replace(/[\s\u00a0\u200b]+/g, " ");
       if (!text.trim()) owner = { tag: frame.tag, context: frame.context };
+      if (frame.link) links.push([text.length, text.length + value.length]);
       text += value;
-      if (frame.link) linkChars += value.replace(/\s+/g, " ").length;
       continue;
     }
     if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) continue;

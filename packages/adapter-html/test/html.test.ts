@@ -164,7 +164,7 @@ describe("detectHtml", () => {
 });
 
 describe("htmlFragmentToText", () => {
-  it("turns a feed's HTML body into classified segments, keeping the whole fragment", () => {
+  it("turns a feed's HTML body into classified segments, keeping the whole fragment; source line breaks are spaces, <br><br> parts blocks", () => {
     const { text, segments } = htmlFragmentToText(
       '<p>First &amp; <em>foremost</em>.</p><h2>Later</h2><blockquote>"Quoted," she said.</blockquote><figure><img src=x><figcaption>The pier at dusk.</figcaption></figure><p>Line one<br>line two</p><p>Read more: <a href="/x">Another story</a></p>',
     );
@@ -175,6 +175,12 @@ describe("htmlFragmentToText", () => {
       ["caption", "The pier at dusk."],
       ["body", "Line one\nline two"],
       ["related", "Read more: Another story"],
+    ]);
+    const old = htmlFragmentToText('<div>The council\n  voted on <b>Tuesday</b>.<br><br>Share this: <a href="/s">Chirper</a><br>\n<br>The pier opens in June.<br>It was closed for a month.</div>');
+    expect(old.segments.map((s) => [s.kind, old.text.slice(s.start, s.end)])).toEqual([
+      ["body", "The council voted on Tuesday."],
+      ["boilerplate", "Share this: Chirper"],
+      ["body", "The pier opens in June.\nIt was closed for a month."],
     ]);
     expect(htmlFragmentToText("")).toEqual({ text: "", segments: [] });
     const started = performance.now();
