@@ -152,7 +152,7 @@ export function lexicalDecider(options: LexicalDeciderOptions = {}): VerdictDeci
       };
       const coverage = share(0, s.tokens.length);
 
-      const evidence = chosen.sort((a, b) => a.passage.articleIndex - b.passage.articleIndex || a.passage.start - b.passage.start).map((m) => quoteOf(m.passage));
+      const evidence = byPosition(chosen).map((m) => quoteOf(m.passage));
       const unattested = unattestedValues(s, matches, attested, weights);
       const unknown = s.tokens.filter(
         (t, i) => (!known[i] && !covered.has(i) && (t.capital || /^\p{N}/u.test(t.norm))) || unattested.some((v) => t.start >= v.start && t.end <= v.end),
@@ -192,10 +192,10 @@ export function lexicalDecider(options: LexicalDeciderOptions = {}): VerdictDeci
       }
       if (anySupported && anyUnsupported && labelled.length > 1) {
         const bad = labelled.filter((p) => p.verdict === "unsupported").map((p) => `“${p.text}”`).join(", ");
-        // Evidence: the sentences that hold words of a supported part.
+        // Evidence: the sentences that cover the supported parts' words.
         const good = labelled.filter((p) => p.verdict === "supported");
         const inGood = (i: number) => good.some((p) => s.tokens[i]!.start >= p.start && s.tokens[i]!.end <= p.end);
-        const partEvidence = chosen.filter((m) => [...m.hits].some(inGood)).map((m) => quoteOf(m.passage));
+        const partEvidence = byPosition(cover(matches, weights.map((w, i) => (inGood(i) ? w : 0)), maxEvidence).chosen).map((m) => quoteOf(m.passage));
         return decision("partial", partEvidence, `Part of the sentence is in the sources; no source states ${bad}.`, labelled.map(({ start, end, text, verdict }) => ({ start, end, text, verdict })), round(coverage));
       }
       const joined = splices.length > maxSplices ? `; it joins words no source sentence holds together: ${splices.map(([a, b]) => `“${a} … ${b}”`).join(", ")}` : "";
@@ -526,6 +526,11 @@ function cover(matches: readonly Match[], weights: readonly number[], max: numbe
     for (const i of best.hits) covered.add(i);
   }
   return { chosen, covered };
+}
+
+/** Matches in article order, then text order. */
+function byPosition(matches: readonly Match[]): Match[] {
+  return [...matches].sort((a, b) => a.passage.articleIndex - b.passage.articleIndex || a.passage.start - b.passage.start);
 }
 
 /** A sentence whose subject is a bare demonstrative and whose verb draws a conclusion ("This indicates …"). */

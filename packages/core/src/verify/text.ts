@@ -40,7 +40,7 @@ export const STOPWORDS = new Set(
     "itself they them their theirs themselves what which who whom whose this that these those am is are was were be " +
     "been being have has had having do does did doing would could might must shall may also as while until because " +
     "although though whether upon within without via per its it's s t ve ll re d m one's mr mrs ms yet ever even " +
-    "still already said says say saying told tell tells according added adding"
+    "still already said says say saying told tell tells according added adding well"
   ).split(/\s+/),
 );
 
