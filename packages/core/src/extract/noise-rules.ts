@@ -183,40 +183,41 @@ export function lineRule(raw: string): LineVerdict | null {
   const text = raw.replace(/[\s\u00a0]+/g, " ").trim();
   const words = wordCount(text);
   if (words === 0) return { kind: "boilerplate", reason: "no words (punctuation or symbols only)" };
-  const label = normLabel(text);
+  // Word limits come before the patterns they guard: long body paragraphs skip most tests.
+  const label = words <= 10 ? normLabel(text) : "";
   const known = LABELS[label] ?? (words <= 6 ? listHeaderPrefix(label) : undefined);
   if (known) return { ...known, reason: `page label "${text}"` };
-  if (COPYRIGHT.test(text)) return { kind: "boilerplate", reason: "copyright line", endMarker: true };
+  if (words <= 60 && COPYRIGHT.test(text)) return { kind: "boilerplate", reason: "copyright line", endMarker: true };
   if (/^\d+\s*(?:-\s*)?(?:min(?:ute)?s?|m)\.?\s+(?:read|listen|watch)\b/i.test(text) || /^(?:reading|read|listening) time\b/i.test(text)) {
     return { kind: "metadata", reason: "reading time" };
   }
   const stamped = /^\(?\s*(?:updated|published|posted|last updated|modified|first published)\b:?/i.exec(text);
   const rest = stamped ? text.slice(stamped[0].length) : text;
-  if (isStampLine(text) || (stamped && (!/\p{L}/u.test(rest) || isStampLine(rest)))) {
+  if ((words <= 16 && isStampLine(text)) || (stamped && (!/\p{L}/u.test(rest) || isStampLine(rest)))) {
     // A clock time alone separates the entries of a live report; a date or "ago" marks a page's list.
     const dated = new RegExp(`\\b(?:${MONTHS}|${WEEKDAYS}|ago|yesterday|today)\\b|\\d{4}|\\d{1,2}/\\d{1,2}`, "i").test(text);
     return { kind: "metadata", reason: "date or time stamp", ...(dated || stamped ? { endMarker: true } : {}) };
   }
   if (CREDIT_PREFIX.test(text)) return { kind: "caption", reason: "photo caption (agency/photographer credit before the dash)" };
-  if (TRAILING_CREDIT.test(text.length > 200 ? text.slice(-200) : text) && words <= 80) {
+  if (words <= 80 && TRAILING_CREDIT.test(text.length > 200 ? text.slice(-200) : text)) {
     return { kind: "caption", reason: "photo caption (picture credit at the end)" };
   }
   if (CAPTION_PAREN.test(text.length > 200 ? text.slice(-200) : text)) return { kind: "caption", reason: "photo caption (credit in brackets at the end)" };
-  if (CAPTION_PREFIX.test(text) && words <= 60) return { kind: "caption", reason: "photo caption (starts with a picture label)" };
-  if (/\bCredit(?:\.\.\.|…)\s*\S/.test(text) && words <= 60) return { kind: "caption", reason: 'photo caption ("Credit..." at the end)' };
-  if (CAPTION_WORDS.test(text) && words <= 40 && !/[.!?]["”’)]?\s+\p{Lu}/u.test(text.slice(0, -1)))
+  if (words <= 60 && CAPTION_PREFIX.test(text)) return { kind: "caption", reason: "photo caption (starts with a picture label)" };
+  if (words <= 60 && /\bCredit(?:\.\.\.|…)\s*\S/.test(text)) return { kind: "caption", reason: 'photo caption ("Credit..." at the end)' };
+  if (words <= 40 && CAPTION_WORDS.test(text) && !/[.!?]["”’)]?\s+\p{Lu}/u.test(text.slice(0, -1)))
     return { kind: "caption", reason: "photo caption (picture credit)" };
-  if (RELATED_PREFIX.test(text) && words <= 30) {
+  if (words <= 30 && RELATED_PREFIX.test(text)) {
     return { kind: "related", reason: `link to another story ("${text.slice(0, text.search(/[:|›»]/) + 1)}")` };
   }
   if (words <= 25 && /\p{L}(?:\.\.\.|…)$/u.test(text) && !/[.!?]["”’)]?\s/u.test(text)) {
     return { kind: "related", reason: "truncated teaser ending in an ellipsis (a link to another story)", weak: true };
   }
-  if (CREDIT.test(text) && words <= 40) return { kind: "byline", reason: "reporting credit", endMarker: true };
+  if (words <= 40 && CREDIT.test(text)) return { kind: "byline", reason: "reporting credit", endMarker: true };
   if (/^by\s+/i.test(text) && isNameList(text.replace(/^by\s+/i, ""), 16)) return { kind: "byline", reason: 'byline ("By ...")' };
-  if (ROLE_LINE.test(label)) return { kind: "byline", reason: `author role label "${text}"` };
-  if (CLOSING_PREFIX.test(text) && words <= 40) return { kind: "boilerplate", reason: "closing note of the site", endMarker: true };
-  if (BOILER_PREFIX.test(text) && words <= 40) return { kind: "boilerplate", reason: "site boilerplate (subscription, sharing, notices)" };
+  if (label && ROLE_LINE.test(label)) return { kind: "byline", reason: `author role label "${text}"` };
+  if (words <= 40 && CLOSING_PREFIX.test(text)) return { kind: "boilerplate", reason: "closing note of the site", endMarker: true };
+  if (words <= 40 && BOILER_PREFIX.test(text)) return { kind: "boilerplate", reason: "site boilerplate (subscription, sharing, notices)" };
   // A biography does not quote anyone: "Jane Doe is an editor at the Calder Mail, said ..." is body.
   if ((BIO.test(text) || BIO_COVERS.test(text)) && !/["“”]|\b(?:said|says|told)\b/.test(text)) {
     const subject = /^(?:[\p{Lu}][\p{L}'’.-]*\s+){0,3}[\p{Lu}][\p{L}'’.-]*/u.exec(text)?.[0] ?? "";
@@ -251,6 +252,8 @@ export function endsWithFunctionWord(text: string): boolean {
  */
 export function isHeadlineLike(text: string, maxWords = 20, question = false): boolean {
   const t = text.trim();
+  // A text this long cannot hold few enough words: skip counting them.
+  if (t.length > maxWords * 40) return false;
   const words = wordCount(t);
   if (words === 0 || words > maxWords) return false;
   const bare = t.replace(/["'”’»)\]\s\u00a0]+$/u, "");

@@ -68,6 +68,8 @@ interface Para {
   verdict: LineVerdict | null;
   headline: boolean;
   words: number;
+  /** Topic keys, computed on first use. */
+  keys?: TopicKeys;
 }
 
 /**
@@ -197,7 +199,7 @@ function markTitle(paras: Para[], declared: string | null): string | null {
   }
   if (!title) return null;
   for (const p of paras) {
-    if (p.open && squash(p.text) === title) set(p, "title", "repeats the headline");
+    if (p.open && p.words <= TITLE_MAX_WORDS && squash(p.text) === title) set(p, "title", "repeats the headline");
   }
   return title;
 }
@@ -257,7 +259,9 @@ function leadKeys(paras: Para[], title: string | null, size = LEAD_PARAGRAPHS): 
   for (const p of paras) {
     if (taken >= size) break;
     if (!substantial(p)) continue;
-    topicKeys(p.text, keys);
+    const own = (p.keys ??= topicKeys(p.text));
+    for (const k of own.all) keys.all.add(k);
+    for (const k of own.named) keys.named.add(k);
     taken++;
   }
   return keys;
@@ -272,7 +276,7 @@ interface Overlap {
 
 /** How a paragraph's topic keys overlap the lead's. */
 function leadOverlap(p: Para, lead: TopicKeys): Overlap {
-  const keys = topicKeys(p.text);
+  const keys = (p.keys ??= topicKeys(p.text));
   let shared = 0;
   let namedShared = 0;
   for (const k of keys.all) if (lead.all.has(k)) shared++;
