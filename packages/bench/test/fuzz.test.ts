@@ -24,15 +24,15 @@ const encoder = new TextEncoder();
 // Valid documents of every format to mutate: the example set and generated articles in each format.
 const examples = join(import.meta.dirname, "..", "..", "..", "examples", "formats");
 const corpus = generateCorpus({ articles: 6, seed: 11, length: 600 });
-const seeds: string[] = [
-  ...readdirSync(examples)
-    .filter((f) => /\.(xml|json|jsonld|txt)$/.test(f))
-    .map((f) => readFileSync(join(examples, f), "utf8")),
-  feedDocument("rss", corpus.slice(0, 3)),
-  feedDocument("atom", corpus.slice(0, 3)),
-  feedDocument("jsonfeed", corpus.slice(0, 3)),
-  ...(["text", "html", "jsonld", "ninjs", "newsml"] as const).map((f) => itemDocument(f, corpus[0]!)),
-];
+/** Which adapter reads each example file. */
+const EXAMPLE_ADAPTER: Record<string, string> = { "feed.xml": "feed", "newsml.xml": "newsml", "item.ninjs.json": "ninjs", "story.jsonld": "jsonld", "notes.txt": "text", "page.html": "html" };
+/** Seed documents by the adapter that reads them. */
+const seedsByAdapter = new Map<string, string[]>();
+const addSeed = (adapter: string, doc: string) => seedsByAdapter.set(adapter, [...(seedsByAdapter.get(adapter) ?? []), doc]);
+for (const f of readdirSync(examples)) if (EXAMPLE_ADAPTER[f]) addSeed(EXAMPLE_ADAPTER[f]!, readFileSync(join(examples, f), "utf8"));
+for (const format of ["rss", "atom", "jsonfeed"] as const) addSeed("feed", feedDocument(format, corpus.slice(0, 3)));
+for (const format of ["text", "html", "jsonld", "ninjs", "newsml"] as const) addSeed(format, itemDocument(format, corpus[0]!));
+const seeds = [...seedsByAdapter.values()].flat();
 
 /** Structural tokens of the formats, and things parsers choke on. */
 const TOKENS = [
@@ -44,28 +44,29 @@ const TOKENS = [
 ];
 
 /** Random edits of a valid document: deletions, duplications, insertions of tokens and random text. */
-const mutated: fc.Arbitrary<string> = fc
-  .tuple(
-    fc.constantFrom(...seeds),
-    fc.array(
-      fc.oneof(
-        fc.record({ op: fc.constant("delete" as const), at: fc.nat(), length: fc.nat({ max: 200 }) }),
-        fc.record({ op: fc.constant("duplicate" as const), at: fc.nat(), length: fc.nat({ max: 200 }) }),
-        fc.record({ op: fc.constant("insert" as const), at: fc.nat(), text: fc.oneof(fc.constantFrom(...TOKENS), fc.string({ unit: "binary", maxLength: 20 })) }),
+const mutate = (from: readonly string[]): fc.Arbitrary<string> =>
+  fc
+    .tuple(
+      fc.constantFrom(...from),
+      fc.array(
+        fc.oneof(
+          fc.record({ op: fc.constant("delete" as const), at: fc.nat(), length: fc.nat({ max: 200 }) }),
+          fc.record({ op: fc.constant("duplicate" as const), at: fc.nat(), length: fc.nat({ max: 200 }) }),
+          fc.record({ op: fc.constant("insert" as const), at: fc.nat(), text: fc.oneof(fc.constantFrom(...TOKENS), fc.string({ unit: "binary", maxLength: 20 })) }),
+        ),
+        { minLength: 1, maxLength: 6 },
       ),
-      { minLength: 1, maxLength: 8 },
-    ),
-  )
-  .map(([seed, edits]) => {
-    let s = seed;
-    for (const e of edits) {
-      const at = s.length ? e.at % (s.length + 1) : 0;
-      if (e.op === "delete") s = s.slice(0, at) + s.slice(at + e.length);
-      else if (e.op === "duplicate") s = s.slice(0, at + e.length) + s.slice(at, at + e.length) + s.slice(at + e.length);
-      else s = s.slice(0, at) + e.text + s.slice(at);
-    }
-    return s;
-  });
+    )
+    .map(([seed, edits]) => {
+      let s = seed;
+      for (const e of edits) {
+        const at = s.length ? e.at % (s.length + 1) : 0;
+        if (e.op === "delete") s = s.slice(0, at) + s.slice(at + e.length);
+        else if (e.op === "duplicate") s = s.slice(0, at + e.length) + s.slice(at, at + e.length) + s.slice(at + e.length);
+        else s = s.slice(0, at) + e.text + s.slice(at);
+      }
+      return s;
+    });
 
 /** JSON objects in each JSON format's shape, with any value in any field. */
 const KEYS = [
@@ -103,22 +104,31 @@ const xmlShaped: fc.Arbitrary<string> = fc
     return `<?xml version="1.0"?><${root}${ns}>${kids.join("")}</${root}>`;
   });
 
-/** Any input: raw bytes, any string, or a structure-aware one; with a name and media type that may lie. */
-const inputs: fc.Arbitrary<AdapterInput> = fc
-  .tuple(
-    fc.oneof(
-      fc.uint8Array({ maxLength: 2048 }),
-      fc.string({ unit: "binary", maxLength: 2048 }),
-      mutated,
-      mutated.map((s) => encoder.encode(s)),
-      jsonShaped,
-      xmlShaped,
-    ),
-    fc.constantFrom("in.xml", "in.json", "in.jsonld", "in.ninjs.json", "in.txt", "in.rss", "in", "in.html"),
-    fc.constantFrom(undefined, "text/plain", "application/rss+xml", "application/ld+json", "application/json", "text/html"),
-    fc.nat({ max: 9999 }),
-  )
-  .map(([data, name, mediaType, n]) => ({ name: `fuzz-${n}-${name}`, data, mediaType }));
+/**
+ * Inputs for one adapter (or, with no name, for all): raw bytes, any string, structure-aware ones,
+ * and mostly edits of documents in the adapter's own format, so that the fuzzing reaches past
+ * detection into its parser; with a name and media type that may lie.
+ */
+const inputsFor = (adapter?: string): fc.Arbitrary<AdapterInput> => {
+  const own = mutate(adapter && seedsByAdapter.has(adapter) ? seedsByAdapter.get(adapter)! : seeds);
+  const any = mutate(seeds);
+  return fc
+    .tuple(
+      fc.oneof(
+        { weight: 1, arbitrary: fc.uint8Array({ maxLength: 2048 }) },
+        { weight: 1, arbitrary: fc.string({ unit: "binary", maxLength: 2048 }) },
+        { weight: 6, arbitrary: own },
+        { weight: 2, arbitrary: own.map((s) => encoder.encode(s)) },
+        { weight: 2, arbitrary: any },
+        { weight: 1, arbitrary: jsonShaped },
+        { weight: 1, arbitrary: xmlShaped },
+      ),
+      fc.constantFrom("in.xml", "in.json", "in.jsonld", "in.ninjs.json", "in.txt", "in.rss", "in", "in.html"),
+      fc.constantFrom(undefined, "text/plain", "application/rss+xml", "application/ld+json", "application/json", "text/html"),
+      fc.nat({ max: 9999 }),
+    )
+    .map(([data, name, mediaType, n]) => ({ name: `fuzz-${n}-${name}`, data, mediaType }));
+};
 
 async function timed<T>(label: string, run: () => Promise<T>): Promise<T> {
   const t0 = performance.now();
@@ -128,11 +138,12 @@ async function timed<T>(label: string, run: () => Promise<T>): Promise<T> {
   return result;
 }
 
-function fuzzAdapter(name: string, parse: (input: AdapterInput) => Promise<Article[]>, detect?: (input: AdapterInput) => number) {
+function fuzzAdapter(name: string, adapter: string | undefined, parse: (input: AdapterInput) => Promise<Article[]>, detect?: (input: AdapterInput) => number) {
   it(`${name}: ${RUNS} inputs, each valid articles or a typed error naming it, the same twice`, async () => {
     const seen = { articles: 0, errors: 0 };
+    const codes = new Map<string, number>();
     await fc.assert(
-      fc.asyncProperty(inputs, async (input) => {
+      fc.asyncProperty(inputsFor(adapter), async (input) => {
         if (detect) {
           const score = detect(input);
           expect(score >= 0 && score <= 1).toBe(true);
@@ -140,12 +151,19 @@ function fuzzAdapter(name: string, parse: (input: AdapterInput) => Promise<Artic
         const first = await timed(input.name, () => parseChecked(parse, input));
         const second = await parseChecked(parse, input);
         seen["articles" in first ? "articles" : "errors"]++;
+        const code = "articles" in first ? "articles" : first.error.code;
+        codes.set(code, (codes.get(code) ?? 0) + 1);
         expect(JSON.stringify("articles" in second ? second.articles : second.error.message)).toBe(
           JSON.stringify("articles" in first ? first.articles : first.error.message),
         );
       }),
       { numRuns: RUNS, seed: SEED, endOnFailure: true },
     );
+    if (RUNS >= 1000) {
+      // In the dedicated fuzz command, say how deep the inputs got (fast-check counts shrinking runs too).
+      const summary = [...codes].sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c} ${n}`).join(", ");
+      console.info(`fuzz ${name}: ${seen.articles + seen.errors} parses: ${summary}`);
+    }
     // Both paths were exercised: some inputs were read, some refused.
     expect(seen.articles).toBeGreaterThan(0);
     expect(seen.errors).toBeGreaterThan(0);
@@ -153,9 +171,9 @@ function fuzzAdapter(name: string, parse: (input: AdapterInput) => Promise<Artic
 }
 
 describe("fuzzing the adapters", () => {
-  for (const adapter of allAdapters() as Adapter[]) fuzzAdapter(adapter.name, (i) => adapter.parse(i), (i) => adapter.detect(i));
+  for (const adapter of allAdapters() as Adapter[]) fuzzAdapter(adapter.name, adapter.name, (i) => adapter.parse(i), (i) => adapter.detect(i));
   const r = registry();
-  fuzzAdapter("registry (detection picks the adapter)", (i) => r.parse(i));
+  fuzzAdapter("registry (detection picks the adapter)", undefined, (i) => r.parse(i));
 });
 
 // Text built from news-like pieces and garbage: names, numbers, dates, quotes, attributions, furniture.
