@@ -1,6 +1,6 @@
 /* global process, console, performance */
 // Article-extraction benchmark: F1 / precision / recall with the benchmark's 4-word shingle metric and
-// pages per second, for this adapter and for the usual Node reference (Mozilla Readability over jsdom),
+// pages per second (wall clock, and per CPU second), for this adapter and for the usual Node reference (Mozilla Readability over jsdom),
 // side by side in the same run on the same pages.
 //
 //   pnpm --filter @corroborate/adapter-html build && pnpm --filter @corroborate/adapter-html bench [DIR] [--rounds N] [--pages]
@@ -78,15 +78,7 @@ const reference = (p) => {
   return text;
 };
 
-function measure(name, extract) {
-  const outputs = pages.map(extract); // warm-up pass; its outputs are scored
-  const speeds = [];
-  for (let r = 0; r < rounds; r++) {
-    const t0 = performance.now();
-    for (const p of pages) extract(p);
-    speeds.push((pages.length * 1000) / (performance.now() - t0));
-  }
-  speeds.sort((a, b) => a - b);
+function score(name, outputs) {
   let P = 0;
   let R = 0;
   const scores = pages.map((p, i) => {
@@ -97,16 +89,47 @@ function measure(name, extract) {
   });
   P /= pages.length;
   R /= pages.length;
-  return { name, P, R, F1: P + R ? (2 * P * R) / (P + R) : 0, pagesPerSecond: speeds[Math.floor(speeds.length / 2)], scores };
+  return { name, P, R, F1: P + R ? (2 * P * R) / (P + R) : 0, scores };
 }
 
-const results = [measure("@corroborate/adapter-html", ours), measure("Readability 0.6 + jsdom 26", reference)];
-console.log(`${pages.length} pages from ${dir}; pages/s is the median of ${rounds} timed rounds after a warm-up`);
-console.log("extractor                      F1      precision  recall   pages/s");
-for (const r of results) {
-  console.log(`${r.name.padEnd(30)} ${r.F1.toFixed(4)}  ${r.P.toFixed(4)}     ${r.R.toFixed(4)}   ${r.pagesPerSecond.toFixed(1)}`);
+function timePass(extract) {
+  const wall = performance.now();
+  const cpu = process.cpuUsage();
+  for (const p of pages) extract(p);
+  const used = process.cpuUsage(cpu);
+  return { wall: (pages.length * 1000) / (performance.now() - wall), cpu: (pages.length * 1e6) / (used.user + used.system) };
 }
-console.log(`speed ratio: ${(results[0].pagesPerSecond / results[1].pagesPerSecond).toFixed(2)}x the reference`);
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const extractors = [
+  ["@corroborate/adapter-html", ours],
+  ["Readability 0.6 + jsdom 26", reference],
+];
+// A warm-up pass of each (its outputs are scored), then timed rounds that alternate the two, so that
+// both see the same load on a shared machine.
+const results = extractors.map(([name, extract]) => ({ ...score(name, pages.map(extract)), walls: [], cpus: [] }));
+for (let r = 0; r < rounds; r++) {
+  extractors.forEach(([, extract], i) => {
+    const t = timePass(extract);
+    results[i].walls.push(t.wall);
+    results[i].cpus.push(t.cpu);
+  });
+}
+for (const r of results) {
+  r.pagesPerSecond = median(r.walls);
+  r.pagesPerCpuSecond = median(r.cpus);
+}
+
+console.log(`${pages.length} pages from ${dir}; pages/s is the median of ${rounds} alternating timed rounds after a warm-up`);
+console.log("extractor                      F1      precision  recall   pages/s  pages/cpu-s");
+for (const r of results) {
+  console.log(
+    `${r.name.padEnd(30)} ${r.F1.toFixed(4)}  ${r.P.toFixed(4)}     ${r.R.toFixed(4)}   ${r.pagesPerSecond.toFixed(1).padStart(6)}  ${r.pagesPerCpuSecond.toFixed(1).padStart(6)}`,
+  );
+}
+console.log(
+  `speed ratio: ${(results[0].pagesPerSecond / results[1].pagesPerSecond).toFixed(2)}x the reference's pages/s (${(results[0].pagesPerCpuSecond / results[1].pagesPerCpuSecond).toFixed(2)}x per CPU second)`,
+);
 if (perPage) {
   console.log("\npage      ours P/R      reference P/R");
   pages.forEach((p, i) => {

@@ -230,6 +230,8 @@ const BOILERPLATE_TEXT = new RegExp(
     "^(?:follow|like) (?:us|him|her|them|me)\\b",
     "\\bfollow (?:us|him|her|them|me) on (?:twitter|x|facebook|instagram|linkedin)\\b",
     "\\b(?:this|our) (?:web)?site uses cookies\\b",
+    "\\b(?:may|can) be reached at\\b",
+    "\\b(?:contains?|includes?) affiliate\\b|\\baffiliate links?\\b",
     "^share (?:this|on|via)\\b",
     "^(?:click|tap) here\\b",
     "^(?:image|photo|picture|video)(?: copyright| credit| source)?:",
@@ -248,7 +250,11 @@ const BOILERPLATE_TEXT = new RegExp(
   "i",
 );
 
-const RELATED_TEXT = /^[[(]?(?:read more|related|see also|more on this|more from|recommended|you (?:may|might) also like|also read|further reading)\b/i;
+const RELATED_TEXT = /^[[(]?(?:read more|related|see also|more on this|more from|recommended|you (?:may|might) also like|also read|further reading)\b|^more\b.{0,30}\b(?:stories|news|articles|coverage|reading)$/i;
+
+/** An author's bio, as pages put it under the article: "Jane Roe is a reporter at ...". */
+const BIO_TEXT =
+  /^\p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){0,3} (?:is|was|has been) (?:a|an|the|our)?\b.{0,80}\b(?:writer|reporter|editor|correspondent|journalist|columnist|contributor|author|curator|producer|blogger|critic|freelancer|native)\b/u;
 
 const BYLINE_TEXT = /^(?:by|written by|words by|reporting by|von|par|por)\s+\p{Lu}/iu;
 
@@ -285,6 +291,7 @@ export function classifyBlocks(blocks: readonly Block[], options: ClassifyOption
   const out = blocks.map((block) => classifyOne(block, title, byline));
   settleListRuns(blocks, out);
   keepLoneLinks(blocks, out);
+  settleTail(out);
   return out;
 }
 
@@ -334,6 +341,24 @@ function settleListRuns(blocks: readonly Block[], out: ClassifiedBlock[]): void 
       for (let k = i; k < j; k++) if (out[k]!.kind === "body") out[k] = { ...out[k]!, kind: "related", reason: "list of links" };
     }
     i = j;
+  }
+}
+
+/**
+ * The end of an article container: an author's bio among its last three blocks is `byline`, and the list
+ * right under a "More ... stories" / "Related" line is `related`.
+ */
+function settleTail(out: ClassifiedBlock[]): void {
+  for (let i = Math.max(0, out.length - 3); i < out.length; i++) {
+    const c = out[i]!;
+    if (c.kind === "body" && words(c.text) <= 80 && BIO_TEXT.test(c.text)) out[i] = { ...c, kind: "byline", reason: "author bio" };
+  }
+  for (let i = 0; i < out.length - 1; i++) {
+    const c = out[i]!;
+    if (c.kind !== "related" || c.reason !== "read-more text" || /[.!?]$/.test(c.text) || words(c.text) > 8) continue;
+    for (let j = i + 1; j < out.length && out[j]!.kind === "body" && out[j]!.reason === "text in <li>"; j++) {
+      out[j] = { ...out[j]!, kind: "related", reason: "list under a related-stories line" };
+    }
   }
 }
 

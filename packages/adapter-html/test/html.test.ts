@@ -182,6 +182,19 @@ describe("htmlFragmentToText", () => {
       ["boilerplate", "Share this: Chirper"],
       ["body", "The pier opens in June.\nIt was closed for a month."],
     ]);
+    const tail = htmlFragmentToText(
+      "<p>The pier reopens in June after a month of repairs, the municipality said on Monday.</p><p>This post contains affiliate links.</p><p>More great island stories</p><ul><li>Ferry timetable changes for summer</li><li>Dredging starts in the harbour</li></ul><p>Jane Roe is a reporter at the Courier covering the islands. She may be reached at jane@example.org.</p>",
+    );
+    expect(tail.segments.map((s) => [s.kind, s.reason])).toEqual([
+      ["body", "<p>"],
+      ["boilerplate", "page-furniture text"],
+      ["related", "read-more text"],
+      ["related", "list under a related-stories line"],
+      ["related", "list under a related-stories line"],
+      ["boilerplate", "page-furniture text"],
+    ]);
+    const bio = htmlFragmentToText("<p>The pier reopens in June after a month of repairs, the municipality said on Monday.</p><p>Jane Roe is a reporter at the Courier covering the islands.</p>");
+    expect(bio.segments.map((s) => s.kind)).toEqual(["body", "byline"]);
     expect(htmlFragmentToText("")).toEqual({ text: "", segments: [] });
     const started = performance.now();
     const deep = htmlFragmentToText(`<p>Kept</p>${"<div>".repeat(100_000)}deep${"</div>".repeat(100_000)}`);
