@@ -29,7 +29,8 @@ describe("corroborate verify", () => {
     const sources = ["gazette-2025-03-12.txt", "meridian-2025-06-02.txt", "gazette-2025-06-05.txt", "tidewater-2025-06-10.txt"].map((f) => join(story, f));
     const { code, stdout } = await cli("verify", "--sources", ...sources, "--derived", join(story, "summary-2025-06-10.txt"), "--format", "json");
     expect(code).toBe(0);
-    const report = JSON.parse(stdout) as { articles: { id: string; role: string }[]; verdicts: Verdict[] };
+    const report = JSON.parse(stdout) as { articles: { id: string; role: string }[]; verdicts: Verdict[]; claims: unknown[] };
+    expect(report.claims).toEqual([]);
     expect(report.articles.filter((a) => a.role === "derived").map((a) => a.id)).toEqual(["summary-2025-06-10"]);
     expect(report.verdicts.length).toBeGreaterThanOrEqual(8);
     expect(report.verdicts.every((v) => v.articleId === "summary-2025-06-10")).toBe(true);

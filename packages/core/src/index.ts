@@ -39,5 +39,5 @@ export { lexicalDecider, type LexicalDeciderOptions, type VerdictDecider, type V
 export { SourceIndex, type Retrieved } from "./verify/retrieve.js";
 export type { Passage, PassageMention } from "./verify/passage.js";
 export { renderJson } from "./report/json.js";
-export { renderMarkdown } from "./report/markdown.js";
+export { renderMarkdown, renderVerdicts } from "./report/markdown.js";
 export { VERSION } from "./version.js";

@@ -1,7 +1,8 @@
+import { writeFile } from "node:fs/promises";
 import { Command, CommanderError, Option } from "commander";
-import { ingest, reconcile, type Registry, type Report } from "@corroborate/core";
+import { ingest, reconcile, renderJson, renderVerdicts, type Registry, type Report } from "@corroborate/core";
 import { gatherInputs } from "../inputs.js";
-import { printFailures, writeReport, type OutputFormat } from "../output.js";
+import { printFailures, type OutputFormat } from "../output.js";
 
 /** Options of the `verify` command. */
 export interface VerifyCommandOptions {
@@ -16,9 +17,17 @@ export interface VerifyCommandOptions {
 export const VERIFY_EXIT = { ok: 0, inputFailed: 1, usage: 2 } as const;
 
 /**
+ * The part of a report `verify` writes: the articles (evidence offsets point into their text), the verdicts
+ * and the failed inputs; the other sections are left empty, so the JSON still follows the report schema.
+ */
+export function verdictsOnly(report: Report): Report {
+  return { ...report, entities: [], events: [], claims: [], agreements: [], conflicts: [], nonConflicts: [] };
+}
+
+/**
  * `corroborate verify --sources <files...> --derived <file>`: checks each sentence of the derived texts
- * (summaries, rewrites) against the sources and writes the report with its verdicts. Articles of a
- * `--manifest` keep the roles it gives (`role: derived`). Returns the exit code.
+ * (summaries, rewrites) against the sources and writes their verdicts with the evidence. Articles of a
+ * `--manifest` keep the roles it gives (`role: derived`). Returns the exit code and the full report.
  */
 export async function runVerify(options: VerifyCommandOptions, registry: Registry): Promise<{ code: number; report: Report }> {
   const sources = await gatherInputs(options.sources ?? [], options.manifest);
@@ -26,7 +35,10 @@ export async function runVerify(options: VerifyCommandOptions, registry: Registr
   for (const item of derived.items) item.options = { ...item.options, metadata: { ...item.options?.metadata, role: "derived" } };
   const { articles, failures } = await ingest([...sources.items, ...derived.items], registry);
   const report = await reconcile(articles, { failures: [...sources.failures, ...derived.failures, ...failures] });
-  await writeReport(report, options.format, options.out);
+  const out = verdictsOnly(report);
+  const text = options.format === "json" ? renderJson(out) : `# Corroborate verification\n\n${renderVerdicts(out) || "No derived text to verify.\n"}`;
+  if (options.out) await writeFile(options.out, text);
+  else process.stdout.write(text);
   printFailures(report);
   if (!articles.some((a) => a.role === "derived")) process.stderr.write("corroborate: no derived text to verify (give --derived <file>, or role: derived in the manifest)\n");
   return { code: report.failures.length > 0 ? VERIFY_EXIT.inputFailed : VERIFY_EXIT.ok, report };

@@ -4,12 +4,8 @@ import type { Span } from "../model/span.js";
 
 /** Renders a report for a person: sources, events, entities, agreements, conflicts, verdicts, failures. */
 export function renderMarkdown(report: Report): string {
-  const byId = new Map(report.articles.map((a) => [a.id, a]));
   const claimById = new Map(report.claims.map((c) => [c.id, c]));
-  const quote = (span: Span, max = 160) => {
-    const text = byId.get(span.articleId)?.text.slice(span.start, span.end) ?? "";
-    return `“${clip(oneLine(text), max)}” (${span.articleId}, ${span.start}–${span.end})`;
-  };
+  const quote = quoter(report);
   const lines: string[] = ["# Corroborate report", ""];
 
   lines.push("## Sources", "");
@@ -80,16 +76,7 @@ export function renderMarkdown(report: Report): string {
     lines.push("");
   }
 
-  if (report.verdicts.length > 0) {
-    lines.push("## Derived text, sentence by sentence", "");
-    for (const v of report.verdicts) {
-      lines.push(`- **${v.verdict.toUpperCase()}**: “${oneLine(v.text)}”`);
-      lines.push(`  - ${v.reason}`);
-      for (const p of v.parts) lines.push(`  - part ${p.verdict}: “${oneLine(p.text)}”`);
-      for (const e of v.evidence) lines.push(`  - evidence: ${quote(e)}`);
-    }
-    lines.push("");
-  }
+  if (report.verdicts.length > 0) lines.push(renderVerdicts(report));
 
   if (report.failures.length > 0) {
     lines.push("## Inputs that failed", "");
@@ -97,6 +84,33 @@ export function renderMarkdown(report: Report): string {
     lines.push("");
   }
   return lines.join("\n");
+}
+
+/**
+ * The verdicts section alone: each sentence of the derived texts with its verdict, reason, parts and quoted
+ * evidence (what `corroborate verify` prints). Empty when there are no verdicts.
+ */
+export function renderVerdicts(report: Report): string {
+  if (report.verdicts.length === 0) return "";
+  const quote = quoter(report);
+  const lines: string[] = ["## Derived text, sentence by sentence", ""];
+  for (const v of report.verdicts) {
+    lines.push(`- **${v.verdict.toUpperCase()}**: “${oneLine(v.text)}”`);
+    lines.push(`  - ${v.reason}`);
+    for (const p of v.parts) lines.push(`  - part ${p.verdict}: “${oneLine(p.text)}”`);
+    for (const e of v.evidence) lines.push(`  - evidence: ${quote(e)}`);
+  }
+  lines.push("");
+  return lines.join("\n");
+}
+
+/** Quotes a span of one of the report's articles, with where it lies. */
+function quoter(report: Report): (span: Span, max?: number) => string {
+  const byId = new Map(report.articles.map((a) => [a.id, a]));
+  return (span, max = 160) => {
+    const text = byId.get(span.articleId)?.text.slice(span.start, span.end) ?? "";
+    return `“${clip(oneLine(text), max)}” (${span.articleId}, ${span.start}–${span.end})`;
+  };
 }
 
 function segmentSummary(a: Article): string {
