@@ -32,6 +32,8 @@ interface PipelineResult {
   /** CPU time of the process (user + system), which other load on the machine does not inflate. */
   cpuMs: number;
   stages: Record<string, number>;
+  /** Heap in use after each stage (MB): where the memory goes. */
+  heapAfter: Record<string, number>;
   peakRssMb: number;
   claims: number;
   events: number;
@@ -79,14 +81,24 @@ async function runPipeline(size: number): Promise<PipelineResult> {
   const files = generateCorpus({ articles: size }).map((a) => ({ input: { name: a.name, data: encoder.encode(asTextFile(a)), mediaType: "text/plain" } }));
   const bytes = files.reduce((n, f) => n + f.input.data.byteLength, 0);
   const stages: Record<string, number> = {};
+  const heapAfter: Record<string, number> = {};
+  const heap = () => mb(process.memoryUsage().heapUsed);
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const { articles, failures } = await ingest(files, registry);
   stages.ingest = performance.now() - t0;
-  const report = await reconcile(articles, { failures, onStage: (name, ms) => (stages[name] = (stages[name] ?? 0) + ms) });
+  heapAfter.ingest = heap();
+  const report = await reconcile(articles, {
+    failures,
+    onStage: (name, ms) => {
+      stages[name] = (stages[name] ?? 0) + ms;
+      heapAfter[name] = heap();
+    },
+  });
   const t1 = performance.now();
   const json = renderJson(report);
   stages.report = performance.now() - t1;
+  heapAfter.report = heap();
   const ms = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
   return {
@@ -96,6 +108,7 @@ async function runPipeline(size: number): Promise<PipelineResult> {
     ms,
     cpuMs: (cpu.user + cpu.system) / 1000,
     stages,
+    heapAfter,
     peakRssMb: peakRssMb(),
     claims: report.claims.length,
     events: report.events.length,
@@ -236,6 +249,8 @@ async function main(): Promise<void> {
     if (stageNames.length) {
       console.log("\nTime per stage (s, wall):");
       console.log(table(["articles", ...stageNames], rows.filter(done).map((r) => [r.size, ...stageNames.map((s) => (done(r)!.stages[s] ?? 0) / 1000)])));
+      console.log("\nHeap in use after each stage (MB; the report stage holds the JSON text too):");
+      console.log(table(["articles", ...stageNames], rows.filter(done).map((r) => [r.size, ...stageNames.map((s) => done(r)!.heapAfter?.[s] ?? NaN)])));
     }
     const scaling: Record<string, number> = {};
     for (let i = 1; i < rows.length; i++) {
