@@ -160,6 +160,11 @@ describe("verifier on small invented cases", () => {
     expect(r.verdicts.map((v) => v.verdict)).toEqual(["unsupported", "unsupported"]);
   });
 
+  it("finds every sentence unsupported when there is no source at all", async () => {
+    const r = await reconcile([article("d", "2024-05-10", "The bridge opened on Tuesday. Seven workers were hurt.", "derived")]);
+    expect(r.verdicts.map((v) => v.verdict)).toEqual(["unsupported", "unsupported"]);
+  });
+
   it("gives no verdicts when no article is derived", async () => {
     expect((await reconcile([source])).verdicts).toEqual([]);
   });
