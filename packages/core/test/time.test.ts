@@ -150,3 +150,13 @@ describe("quantities in compounds", () => {
     expect(read("The 4,200-member union walked out.")).toEqual([[4200, "member"]]);
   });
 });
+
+describe("tokenize on hostile runs", () => {
+  it("never hands wink a run it would tokenize in quadratic time, and keeps offsets", () => {
+    const text = `Ships wait ${"x".repeat(20_000)} at Gate 4.`;
+    const toks = tokenize(text, { pos: true });
+    expect(toks.some((t) => t.text.startsWith("xxx"))).toBe(false);
+    for (const t of toks) expect(text.slice(t.start, t.end)).toBe(t.text);
+    expect(toks.map((t) => t.text)).toEqual(expect.arrayContaining(["Ships", "wait", "Gate", "4"]));
+  });
+});

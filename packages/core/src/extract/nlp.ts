@@ -64,7 +64,8 @@ export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
   const withPos = options.pos ?? true;
   const nlp = getNlp(withPos ? "pos" : "sentences");
   const its = nlp.its;
-  const slice = text.slice(start, end);
+  // Runs longer than MAX_WINK_RUN are blanked (same length, so offsets hold): they are never words.
+  const slice = blankLongRuns(text.slice(start, end));
   const doc = nlp.readDoc(slice);
   const tokens = doc.tokens();
   const values = tokens.out(its.value) as string[];
@@ -90,6 +91,14 @@ export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
     out[i] = token;
   }
   return out;
+}
+
+/** Longest run of non-space characters handed to wink-nlp: its tokenizer is quadratic in a token's length. */
+export const MAX_WINK_RUN = 100;
+
+/** `s` with every run of more than {@link MAX_WINK_RUN} non-space characters replaced by spaces. */
+function blankLongRuns(s: string): string {
+  return s.replace(new RegExp(`\\S{${MAX_WINK_RUN + 1},}`, "g"), (run) => " ".repeat(run.length));
 }
 
 /**

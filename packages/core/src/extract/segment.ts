@@ -16,7 +16,7 @@ import type { Article, Segment } from "../model/article.js";
 import type { Offsets } from "../model/span.js";
 import type { Sentence } from "../pipeline/state.js";
 import { defaultLanguageDetector, type LanguageDetector } from "./language.js";
-import { winkSentences } from "./nlp.js";
+import { MAX_WINK_RUN, winkSentences } from "./nlp.js";
 import { classifyParagraphs } from "./noise.js";
 
 /** Result of segmenting one article. */
@@ -87,8 +87,7 @@ export function splitSentences(text: string, start: number, end: number): Offset
   return mergeQuoted(text, mergeFalseBreaks(text, raw));
 }
 
-/** Longest run of non-space characters handed to wink-nlp: its tokenizer is quadratic in a token's length. */
-const MAX_RUN = 100;
+const MAX_RUN = MAX_WINK_RUN;
 const ENDS_SENTENCE = /[.!?…]["'”’)\]]*$/;
 
 /**

@@ -31,8 +31,9 @@ export const segmentStage: Stage = {
   name: "segment",
   run(state: PipelineState) {
     state.articles = state.articles.map((article) => {
-      const { segments, sentences } = segmentArticle(article);
-      const next = { ...article, segments };
+      const { segments, sentences, language } = segmentArticle(article);
+      // A language detected from the body fills an article that declared none.
+      const next = { ...article, segments, language: article.language ?? language };
       state.analyses.set(article.id, { article: next, sentences, times: [], quantities: [], tokens: [], claims: [] });
       return next;
     });
