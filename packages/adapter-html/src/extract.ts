@@ -6,7 +6,7 @@ import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 import { cleanField, detectArticleLanguage, NotAnArticleError, stripTags, type BodyText, type Segment, type SegmentKind } from "@corroborate/core";
 import { assertBoundedHtml, stripInert, type PageLimits } from "./bounds.js";
-import { classifyBlocks, collectBlocks, type ClassifiedBlock } from "./blocks.js";
+import { classifyBlocks, collectBlocks, type Block, type ClassifiedBlock } from "./blocks.js";
 import { readMetadata, languageTag, type PageMetadata } from "./metadata.js";
 
 /** Options of {@link extractPage}. */
@@ -43,7 +43,8 @@ export function parseDocument(html: string, name: string, limits: PageLimits = {
  * Reads the article out of a full HTML page. Readability (Mozilla's reader-view algorithm) finds the
  * element that holds the article; each block in it is then classified (see `classifyBlocks`). When the
  * markup yields no article but the page's JSON-LD carries an `articleBody`, that body is used (the page
- * declares itself an article, so no minimum length applies). A page
+ * declares itself an article, so no minimum length applies). A page whose container is a list of teasers
+ * (four or more linked headlines, at most two paragraphs each) is an index page. A page
  * with neither (an index page, an empty shell, a script-only app) is a {@link NotAnArticleError}.
  */
 export function extractPage(html: string, name: string, options: ExtractOptions = {}): PageArticle {
@@ -52,7 +53,13 @@ export function extractPage(html: string, name: string, options: ExtractOptions 
   const found = locateArticle(document);
   const title = metadata.title ?? cleanField(found?.title) ?? metadata.documentTitle;
   const byline = metadata.byline ?? plausibleByline(found?.byline);
-  const blocks = found?.content ? classifyBlocks(collectBlocks(found.content), { title, byline }) : [];
+  const raw = found?.content ? collectBlocks(found.content) : [];
+  const blocks = classifyBlocks(raw, { title, byline });
+  const teasers = linkedHeadlines(raw);
+  const paragraphs = blocks.filter((b) => b.kind === "body").length;
+  if (teasers >= 4 && teasers * 2 >= paragraphs && !metadata.articleBody) {
+    throw new NotAnArticleError(name, `the page lists ${teasers} linked headlines with ${paragraphs} paragraphs between them: an index page, not an article`);
+  }
   const minBody = options.minBodyChars ?? 200;
   let parts = blocks;
   let bodyChars = articleChars(blocks);
@@ -111,6 +118,11 @@ function locateArticle(document: Document): Located | null {
 function detectLanguage(blocks: readonly ClassifiedBlock[]): string | null {
   const text = blocks.filter((b) => b.kind === "body").map((b) => b.text).join("\n");
   return detectArticleLanguage(text)?.language ?? null;
+}
+
+/** Headings that are links (a teaser's headline on an index page). */
+function linkedHeadlines(blocks: readonly Block[]): number {
+  return blocks.filter((b) => b.context.heading > 0 && b.linkChars > 0.6 * b.text.length).length;
 }
 
 function articleChars(blocks: readonly ClassifiedBlock[]): number {

@@ -119,6 +119,16 @@ describe("HTML adapter: pages that are not articles, and hostile pages", () => {
     await expect(adapter.parse({ name: "shell.html", data: enc.encode(shell) })).rejects.toMatchObject({ code: "NOT_AN_ARTICLE", message: expect.stringContaining("shell.html") });
   });
 
+  it("says NOT_AN_ARTICLE for a section page of teasers (linked headlines, a sentence each)", async () => {
+    const teaser = (i: number) =>
+      `<article><h2><a href="/s/${i}">Harbour story number ${i} makes the news</a></h2><p>The council met on Tuesday to discuss the ferry timetable, the pier repairs and the summer festival, item ${i}.</p><span>May ${i}, 2024</span></article>`;
+    const page = `<!DOCTYPE html><html><head><title>Islands</title></head><body><main><h1>Islands</h1>${Array.from({ length: 10 }, (_, i) => teaser(i + 1)).join("")}</main></body></html>`;
+    await expect(adapter.parse({ name: "islands.html", data: enc.encode(page) })).rejects.toMatchObject({
+      code: "NOT_AN_ARTICLE",
+      message: expect.stringMatching(/islands\.html: the page lists 10 linked headlines .* an index page/),
+    });
+  });
+
   it("refuses deep nesting, too many elements and runs of stray '<' before parsing, fast", () => {
     const started = performance.now();
     expect(() => assertBoundedHtml("<b>".repeat(200_000), "b.html")).toThrow(expect.objectContaining({ code: "HOSTILE_INPUT", input: "b.html" }));
