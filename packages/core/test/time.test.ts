@@ -160,3 +160,11 @@ describe("tokenize on hostile runs", () => {
     expect(toks.map((t) => t.text)).toEqual(expect.arrayContaining(["Ships", "wait", "Gate", "4"]));
   });
 });
+
+describe("numbers written with a spaced thousands separator", () => {
+  it("reads '3, 000 people' as 3000 and never '000' as a count", () => {
+    const s = "Some 3, 000 people marched.";
+    const q = extractQuantities(s, tokenize(s, { pos: true, lemma: true }), []);
+    expect(q.map((x) => [x.value, x.unit])).toEqual([[3000, "people"]]);
+  });
+});

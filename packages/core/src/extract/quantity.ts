@@ -40,6 +40,13 @@ export function extractQuantities(text: string, tokens: readonly Token[], taken:
     if (prev && /^(?:no|nos|number|gate|flight|route|article|section|page|room|platform|terminal)\.?$/i.test(prev.text)) continue;
     let j = i + 1;
     let end = tok.end;
+    // "3, 000" (a thousands separator followed by a space, as some copy has it) is one number; "007" is a code.
+    if (isDigits && /^0\d/.test(tok.text)) continue;
+    while (isDigits && tokens[j]?.text === "," && /^\d{3}$/.test(tokens[j + 1]?.text ?? "") && tokens[j + 1]!.start - tokens[j]!.end <= 1 && tokens[j]!.start === end) {
+      value = value * 1000 + Number(tokens[j + 1]!.text);
+      end = tokens[j + 1]!.end;
+      j += 2;
+    }
     // "twenty-one", "1.5 million".
     if (isWord && tokens[j]?.text === "-" && CARDINAL_WORDS[tokens[j + 1]?.text.toLowerCase() ?? ""] !== undefined) {
       value += CARDINAL_WORDS[tokens[j + 1]!.text.toLowerCase()]!;
