@@ -245,7 +245,6 @@ const BOILERPLATE_TEXT = new RegExp(
     "^(?:loading|please wait)\\b",
     "^skip to (?:main )?(?:content|navigation)\\b",
     "\\bby clicking here$",
-    "^(?:updated|published|posted|last (?:updated|modified))(?: on| at)?:?\\s",
   ].join("|"),
   "i",
 );
@@ -255,6 +254,10 @@ const RELATED_TEXT = /^[[(]?(?:read more|related|see also|more on this|more from
 /** An author's bio, as pages put it under the article: "Jane Roe is a reporter at ...". */
 const BIO_TEXT =
   /^\p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){0,3} (?:is|was|has been) (?:a|an|the|our)?\b.{0,80}\b(?:writer|reporter|editor|correspondent|journalist|columnist|contributor|author|curator|producer|blogger|critic|freelancer|native)\b/u;
+
+/** A line that only dates the article: "Updated Nov 19, 9:41 AM", "14 May 2024, 07:45", "2024-05-14". */
+const DATE_LINE =
+  /^(?:(?:updated|published|posted|last updated|last modified|modified|first published)\b|(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*\.?,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?\d{4}\b|\d{4}-\d{2}-\d{2}\b|\d{1,2}[./]\d{1,2}[./]\d{2,4}\b)/i;
 
 const BYLINE_TEXT = /^(?:by|written by|words by|reporting by|von|par|por)\s+\p{Lu}/iu;
 
@@ -307,6 +310,7 @@ function classifyOne(block: Block, title: string, byline: string): ClassifiedBlo
   if (context.caption) return kind("caption", `<${block.tag === "caption" ? "caption" : "figcaption"}>`);
   if (context.figure && short) return kind("caption", "text inside <figure>");
   if (hints.caption && n <= 60 && !context.heading) return kind("caption", "caption class");
+  if (n <= 14 && DATE_LINE.test(text) && !/[.!?]["”’)]?$/.test(text) && !context.heading) return kind("metadata", "date line");
   if (byline && short && (normalised === byline || normalised === `by ${byline}`)) return kind("byline", "repeats the byline");
   if (short && BYLINE_TEXT.test(text) && n <= 12) return kind("byline", "starts with 'By'");
   if (n <= 50 && CREDIT_TEXT.test(text)) return kind("byline", "reporting/editing credit");

@@ -205,6 +205,12 @@ describe("htmlFragmentToText", () => {
     ]);
     const bio = htmlFragmentToText("<p>The pier reopens in June after a month of repairs, the municipality said on Monday.</p><p>Jane Roe is a reporter at the Courier covering the islands.</p>");
     expect(bio.segments.map((s) => s.kind)).toEqual(["body", "byline"]);
+    const dated = htmlFragmentToText('<p class="byline">Updated May 14, 2024, 9:41 AM</p><p>14 May 2024</p><p>May 2024 was the wettest month at the quay.</p>');
+    expect(dated.segments.map((s) => [s.kind, s.reason])).toEqual([
+      ["metadata", "date line"],
+      ["metadata", "date line"],
+      ["body", "<p>"],
+    ]);
     expect(htmlFragmentToText("")).toEqual({ text: "", segments: [] });
     const started = performance.now();
     const deep = htmlFragmentToText(`<p>Kept</p>${"<div>".repeat(100_000)}deep${"</div>".repeat(100_000)}`);
