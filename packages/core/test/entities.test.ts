@@ -106,3 +106,11 @@ describe("entities and page furniture", async () => {
     expect(names).not.toContain("Oriel Pask");
   });
 });
+
+describe("names after 'according to'", async () => {
+  const report = await reconcile([article("x", "The ferry will resume on Monday, according to Ostrova. Crews flew to Ostrova Bay.")]);
+  it("does not read a cited source as a place", () => {
+    const cited = report.entities.find((e) => e.mentions.some((m) => m.text === "Ostrova"));
+    expect(cited?.type).not.toBe("place");
+  });
+});

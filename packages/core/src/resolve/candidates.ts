@@ -204,7 +204,9 @@ function analyseRun(articleId: string, text: string, runIn: Tok[], prev: Tok | n
     }
   }
   const next = nextWord(text, run[run.length - 1]!.end);
-  const { type, strength } = classify(words, prev, atSentenceStart, next);
+  // "according to X", "told X", "said X": a source, not a place, whatever the preposition.
+  const cited = /\b(?:according|thanks|speaking|talking|wrote|replied)\s+to\s*$/i.test(text.slice(Math.max(0, run[0]!.start - 20), run[0]!.start));
+  const { type, strength } = classify(words, cited ? null : prev, atSentenceStart, next);
   const c = makeCandidate(articleId, text, run, type, strength, /^[A-Z]{2,6}$/.test(words.join("")) && run.length === 1 ? "acronym" : "name");
   // Owner of an organisation from a leading demonym: "Chinese Defense Ministry".
   if (type === "organization" || type === "event-name") {
