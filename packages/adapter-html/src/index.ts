@@ -49,6 +49,7 @@ export function htmlAdapter(options: HtmlAdapterOptions = {}): Adapter {
           outlet: page.outlet,
           url: page.url ?? (/^https?:\/\//i.test(input.name) ? input.name : null),
           language: page.language,
+          knownEntities: page.knownEntities,
         },
       ];
     },

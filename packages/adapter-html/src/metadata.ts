@@ -4,7 +4,8 @@
  * `<time datetime>` and `<html lang>`. Read before Readability runs, because Readability edits the document.
  */
 import { decodeHTML } from "entities";
-import { cleanField, normaliseDate, parseJsonBounded } from "@corroborate/core";
+import { readJsonLd } from "@corroborate/adapter-jsonld";
+import { cleanField, normaliseDate, parseJsonBounded, type KnownEntity } from "@corroborate/core";
 
 /** Metadata found in a page (each field null when the page does not say). */
 export interface PageMetadata {
@@ -27,6 +28,8 @@ export interface PageMetadata {
   articleBody: string | null;
   /** The schema.org type of the page's article node, when there is one (`NewsArticle`). */
   schemaType: string | null;
+  /** The people, organisations and places the JSON-LD article is `about` or `mentions` (read by `@corroborate/adapter-jsonld`). */
+  knownEntities: KnownEntity[];
 }
 
 const ARTICLE_TYPE = /^(?:\w*NewsArticle|Article|BlogPosting|LiveBlogPosting|Report|ScholarlyArticle|TechArticle|SocialMediaPosting)$/;
@@ -36,7 +39,8 @@ type Node = Record<string, unknown>;
 /** Reads a page's metadata from its document (before any extraction edits it). */
 export function readMetadata(document: Document, name: string): PageMetadata {
   const meta = metaTags(document);
-  const ld = jsonLdArticle(document, name);
+  const found = jsonLdArticle(document, name);
+  const ld = found?.node ?? null;
   const get = (...keys: string[]) => {
     for (const k of keys) {
       const v = field(meta.get(k));
@@ -73,6 +77,12 @@ export function readMetadata(document: Document, name: string): PageMetadata {
     description: get("og:description", "description", "twitter:description"),
     articleBody: ld ? cleanBody(str(ld.articleBody)) : null,
     schemaType: ld ? (types(ld).find((t) => ARTICLE_TYPE.test(t)) ?? null) : null,
+    knownEntities: (found ? (readJsonLd(name, found.data).articles[0]?.knownEntities ?? []) : []).map((e) => ({
+      name: e.name,
+      type: e.type,
+      aliases: e.aliases ?? [],
+      uri: e.uri ?? null,
+    })),
   };
 }
 
@@ -94,8 +104,8 @@ function metaTags(document: Document): Map<string, string> {
   return out;
 }
 
-/** The page's schema.org article node, from its `<script type="application/ld+json">` blocks. */
-function jsonLdArticle(document: Document, name: string): Node | null {
+/** The page's schema.org article node, and the JSON-LD block holding it, from its `<script type="application/ld+json">` blocks. */
+function jsonLdArticle(document: Document, name: string): { node: Node; data: unknown } | null {
   for (const script of document.querySelectorAll('script[type="application/ld+json"], script[type="application/ld+json; charset=utf-8"]')) {
     const raw = (script.textContent ?? "").trim().replace(/^<!\[CDATA\[|\]\]>$/g, "");
     if (!raw || raw.length > 2_000_000) continue;
@@ -105,8 +115,8 @@ function jsonLdArticle(document: Document, name: string): Node | null {
     } catch {
       continue; // A broken JSON-LD block is common and says nothing about the article: the markup still does.
     }
-    const found = findArticle(data, 0);
-    if (found) return found;
+    const node = findArticle(data, 0);
+    if (node) return { node, data };
   }
   return null;
 }

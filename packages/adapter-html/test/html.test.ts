@@ -13,7 +13,7 @@ const slices = (a: Article) => a.segments.map((s) => [s.kind, a.text.slice(s.sta
 const ofKind = (a: Article, kind: string) => slices(a).filter(([k]) => k === kind).map(([, t]) => t);
 
 describe("HTML adapter: a news page", () => {
-  it("reads the page's metadata: headline, byline, date with its offset, outlet, canonical URL, language", async () => {
+  it("reads the page's metadata: headline, byline, date with its offset, outlet, canonical URL, language, JSON-LD entities", async () => {
     const [a] = await adapter.parse({ name: "harbour-page.html", data: bytes("harbour-page.html") });
     expect(a).toMatchObject({
       id: "harbour-page",
@@ -25,6 +25,11 @@ describe("HTML adapter: a news page", () => {
       language: "en-GB",
       source: { adapter: "html", input: "harbour-page.html" },
     });
+    expect(a!.knownEntities).toEqual([
+      { name: "Larsvik", type: "place", aliases: [], uri: null },
+      { name: "Selvane Lines", type: "organization", aliases: [], uri: null },
+      { name: "Marta Eklund", type: "person", aliases: [], uri: null },
+    ]);
   });
 
   it("keeps paragraphs, headings, quotes and captions as classified segments, with entities decoded", async () => {
