@@ -134,23 +134,19 @@ describe("HTML adapter: pages that are not articles, and hostile pages", () => {
     });
   });
 
-  it("refuses deep nesting, too many elements and runs of stray '<' before parsing, fast", () => {
-    const started = performance.now();
+  it("refuses deep nesting, too many elements and runs of stray '<' before parsing", () => {
     expect(() => assertBoundedHtml("<b>".repeat(200_000), "b.html")).toThrow(expect.objectContaining({ code: "HOSTILE_INPUT", input: "b.html" }));
     expect(() => assertBoundedHtml("<p>x</p><br>".repeat(60_000), "many.html")).toThrow(/more than 100000 elements/);
     expect(() => assertBoundedHtml("<p>" + "<".repeat(100_000), "lt.html")).toThrow(/'<' that start no tag/);
     // Unclosed <p> and <li> are closed by the parser: thousands of them are not nesting.
     expect(() => assertBoundedHtml("<div>" + "<p>text".repeat(5_000) + "<li>x".repeat(5_000) + "</div>", "ok.html")).not.toThrow();
-    expect(performance.now() - started).toBeLessThan(2_000);
   });
 
   it("strips scripts, styles, SVG and comments in linear time, keeping JSON-LD, even when unterminated", () => {
     expect(stripInert('<p>a</p><script>x()</script><style>p{}</style><!-- c --><svg><path/></svg><p>b</p>')).toBe("<p>a</p><p>b</p>");
     expect(stripInert('<script type="application/ld+json">{"a":1}</script>')).toBe('<script type="application/ld+json">{"a":1}</script>');
-    const started = performance.now();
     expect(stripInert("<p>x</p>" + "<script>y".repeat(100_000))).toBe("<p>x</p>");
     expect(stripInert("<p>x</p>" + "<!-- y".repeat(100_000))).toBe("<p>x</p>");
-    expect(performance.now() - started).toBeLessThan(1_000);
   });
 
   it("lists a failing page in ingest's failures and reads the others", async () => {
@@ -217,11 +213,9 @@ describe("htmlFragmentToText", () => {
       ["body", "<p>"],
     ]);
     expect(htmlFragmentToText("")).toEqual({ text: "", segments: [] });
-    const started = performance.now();
     const deep = htmlFragmentToText(`<p>Kept</p>${"<div>".repeat(100_000)}deep${"</div>".repeat(100_000)}`);
     expect(deep.text).toContain("Kept");
     expect(deep.text).toContain("deep");
-    expect(performance.now() - started).toBeLessThan(2_000);
     expect(htmlFragmentToText("plain words").text).toBe("plain words");
   });
 });
