@@ -39,6 +39,10 @@ export const ORG_WORDS = new Set([
   "railways", "systems", "holdings", "partners", "network", "channel", "gazette", "herald", "tribune",
   "journal", "daily", "wire", "reuters", "centre", "center", "school", "hospital", "church", "league",
   "team", "brigade", "regiment", "battalion", "division", "unit", "exchange", "market", "museum", "academy",
+  // Company names: "Selvane Lines", "Keel Logistics".
+  "lines", "logistics", "shipping", "motors", "energy", "petroleum", "pharmaceuticals", "laboratories", "labs",
+  "technologies", "media", "studios", "capital", "securities", "insurance", "communications", "electric",
+  "steel", "mining", "resources", "ventures", "enterprises", "trust",
   // Publication names: "Tidewater Review", "Evening Standard".
   "review", "ledger", "chronicle", "observer", "telegraph", "courier", "standard", "mail", "express",
   "gazette", "examiner", "sentinel", "monitor", "dispatch", "bulletin", "magazine", "weekly", "independent",
