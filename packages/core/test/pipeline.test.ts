@@ -39,6 +39,8 @@ describe("pipeline on an invented two-strike story", async () => {
     expect(march.id).not.toBe(june.id);
     expect(june.articleIds).toEqual(expect.arrayContaining(["wire-june", "herald-june", "times-june", "post-june"]));
     expect(march.start).toBe("2024-03-13");
+    // The label says what happened, who and where, and when.
+    expect(june.label).toMatch(/^strike · Rosa Ventris · .*Port Calder.* \(2024-06-04/);
   });
 
   it("puts a passing mention of the earlier strike on the earlier event", () => {

@@ -2,7 +2,7 @@ import type { Article } from "../model/article.js";
 import type { Entity } from "../model/entity.js";
 import type { Event } from "../model/event.js";
 import { timeKey, type ClaimDraft } from "../extract/claims.js";
-import { concept, START_VERBS } from "../extract/lexicon.js";
+import { concept, EVENT_NOUNS, START_VERBS } from "../extract/lexicon.js";
 import { keyRange } from "./similarity.js";
 
 /** Claims at the top of an article that tell what its story is. */
@@ -163,6 +163,7 @@ function describe(members: Lead[], draftsByArticle: ReadonlyMap<string, ClaimDra
   const people = new Map<string, number>();
   const places = new Map<string, number>();
   const verbs = new Map<string, number>();
+  const nouns = new Map<string, number>();
   for (const m of basis) {
     const drafts = (draftsByArticle.get(m.article.id) ?? []).slice(0, LEAD_CLAIMS + 2);
     for (const d of drafts) {
@@ -176,6 +177,10 @@ function describe(members: Lead[], draftsByArticle: ReadonlyMap<string, ClaimDra
         if (t === "person") people.set(id, (people.get(id) ?? 0) + 1);
         if (t === "place") places.set(id, (places.get(id) ?? 0) + 1);
       }
+      // What happened: the event nouns the lead claims use ("strike", "visit", "fire"), else their verbs;
+      // never what a claim says did not happen.
+      if (d.claim.negated) continue;
+      for (const c of d.concepts) if (EVENT_NOUNS.has(c)) nouns.set(c, (nouns.get(c) ?? 0) + 1);
       if (d.claim.predicate) {
         const c = concept(d.claim.predicate);
         verbs.set(c, (verbs.get(c) ?? 0) + (START_VERBS.has(d.claim.predicate) ? 2 : 1));
@@ -194,10 +199,11 @@ function describe(members: Lead[], draftsByArticle: ReadonlyMap<string, ClaimDra
   const participants = top(people, 3);
   const placeIds = top(places, 2);
   const who = participants[0] ? entityById.get(participants[0])!.name : null;
-  const what = top(verbs, 1)[0] ?? "event";
+  const what = top(nouns, 1)[0] ?? top(verbs, 1)[0] ?? "event";
   const where = placeIds.map((id) => entityById.get(id)!.name).join(", ");
   const when = start ? (end && end !== start ? `${start} to ${end}` : start) : "undated";
-  const label = [who, what, where ? `in/to ${where}` : null].filter(Boolean).join(" · ") + ` (${when})`;
+  // "visit · Li Shangfu · Russia, Belarus (2023-08-14 to 2023-08-19)": what, who, where, when.
+  const label = [what, who, where || null].filter(Boolean).join(" · ") + ` (${when})`;
   return {
     label,
     start,
