@@ -5,7 +5,10 @@
  * and summary-level balanced accuracy. QAGS does not tell contradicted from unsupported, so every verdict
  * other than `supported` counts as "not supported"; a summary is consistent when all its sentences are.
  *
- *   node packages/core/scripts/bench-qags.mjs [qags.jsonl] [--limit N] [--misses] [--decider '{"support":0.6}']
+ *   node packages/core/scripts/bench-qags.mjs [qags.jsonl] [--limit N] [--half 0|1] [--misses] [--decider '{"support":0.6}']
+ *
+ * `--half 0` and `--half 1` keep one of two fixed halves of the items (split by a hash of the item id, so
+ * the same on every run): develop on one, confirm on the other.
  *
  * Build core first (`pnpm --filter @corroborate/core build`). CORROBORATE_CORE may point at another build
  * of core (for example its sources, run through tsx).
@@ -21,8 +24,15 @@ const option = (name) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const file = args.find((a, i) => !a.startsWith("--") && !["--limit", "--decider"].includes(args[i - 1])) ?? resolve(here, "../../../../shared/benchmarks/summary-checks/qags.jsonl");
+const file = args.find((a, i) => !a.startsWith("--") && !["--limit", "--decider", "--half"].includes(args[i - 1])) ?? resolve(here, "../../../../shared/benchmarks/summary-checks/qags.jsonl");
 const limit = Number(option("--limit") ?? Infinity);
+const half = option("--half");
+/** FNV-1a hash of a string: a fixed, seedless split of the items into two halves. */
+const hash = (text) => {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+};
 const core = await import(process.env.CORROBORATE_CORE ?? "../dist/index.js");
 
 let lines;
@@ -59,6 +69,7 @@ const verify = deciderOptions ? core.createVerifyStage({ decider: core.lexicalDe
 const stages = [...core.defaultStages.filter((s) => s.name !== "verify"), verify];
 for (const line of lines.slice(0, limit)) {
   const item = JSON.parse(line);
+  if (half !== undefined && String(hash(`qags:${item.id}`) % 2) !== half) continue;
   const summary = item.summary;
   const t0 = performance.now();
   const report = await core.reconcile([article(`${item.id}-source`, "source", item.source), article(`${item.id}-summary`, "derived", summary)], {
@@ -95,7 +106,7 @@ const ba = (c) => {
   const tnr = c.tn + c.fp ? c.tn / (c.tn + c.fp) : 0;
   return ((tpr + tnr) / 2).toFixed(3);
 };
-console.log("QAGS (balanced accuracy; not supported = contradicted, unsupported or partial)");
+console.log(`QAGS${half === undefined ? "" : ` half ${half}`} (balanced accuracy; not supported = contradicted, unsupported or partial)`);
 for (const [origin, b] of [...stats].sort()) {
   const n = (c) => c.tp + c.fn + c.tn + c.fp;
   console.log(

@@ -154,6 +154,18 @@ describe("verifier on small invented cases", () => {
     expect(wrong.verdicts[0]?.verdict).not.toBe("supported");
   });
 
+  it("reads a number the source wrote as \"98. 7\" as one number, even where a sentence was cut after \"98.\"", async () => {
+    const src = article("lab", "2024-05-08", "The first sniffer dog was right in 98. 7 per cent of the cases it was shown, the clinic said.");
+    const r = await reconcile([src, article("d", "2024-05-10", "The first sniffer dog was right in 98.7 per cent of the cases it was shown.", "derived")]);
+    expect(r.verdicts[0]?.verdict).not.toBe("contradicted");
+  });
+
+  it("reads a negation as negating the first word after it, not a name further on", async () => {
+    const src = article("wire", "2024-05-08", "Storms have not stopped Mayor Ansgar Holm from visiting the islands of Halvik this week.");
+    const r = await reconcile([src, article("d", "2024-05-10", "Mayor Ansgar Holm is visiting the islands of Halvik this week.", "derived")]);
+    expect(r.verdicts[0]?.verdict).not.toBe("contradicted");
+  });
+
   it("never counts a derived article as a source", async () => {
     const claim = "The bridge was painted bright green by volunteers from Kessel.";
     const r = await reconcile([source, article("digest-a", "2024-05-10", claim, "derived"), article("digest-b", "2024-05-11", claim, "derived")]);
@@ -167,6 +179,42 @@ describe("verifier on small invented cases", () => {
 
   it("gives no verdicts when no article is derived", async () => {
     expect((await reconcile([source])).verdicts).toEqual([]);
+  });
+});
+
+describe("a derived text that copies and glues", () => {
+  const src = article(
+    "coast-news",
+    "2024-05-08",
+    [
+      "The ferry Morgenrot left the port of Halvik at dawn on Monday with 40 passengers on board.",
+      "A fishing boat from Kessel was damaged in the storm near the old lighthouse.",
+      "Its captain was taken to hospital in Calder with minor injuries, the coastguard said.",
+      "Rescue crews searched the bay until late in the evening.",
+    ].join("\n\n"),
+  );
+  const copied = "The ferry Morgenrot left the port of Halvik at dawn on Monday with 40 passengers on board.";
+  const glued = "The ferry Morgenrot was damaged in the storm and its captain was taken to hospital.";
+  // Splices of neighbouring nouns are left out here (`splices`) so that only the glue decides.
+  const run = (text: string, options: Parameters<typeof lexicalDecider>[0]) =>
+    reconcile([src, article("digest", "2024-05-10", text, "derived")], {
+      stages: [...defaultStages.filter((s) => s.name !== "verify"), createVerifyStage({ decider: lexicalDecider({ splices: 99, ...options }) })],
+    });
+
+  it("does not support a sentence glued from runs copied from different sentences, in a text that copies", async () => {
+    const r = await run(`${copied}\n\n${glued}`, {});
+    const [first, second] = r.verdicts;
+    expect(first?.verdict).toBe("supported");
+    expect(second?.verdict).not.toBe("supported");
+    expect(second?.reason).toMatch(/glues 3 runs copied from different places/);
+  });
+
+  it("counts the glue only when the text as a whole copies from the sources", async () => {
+    // Alone, the glued sentence is too short to tell how the text was written: it is judged on its words.
+    const alone = await run(glued, {});
+    expect(alone.verdicts[0]?.verdict).toBe("supported");
+    const lenient = await run(`${copied}\n\n${glued}`, { junctions: 3 });
+    expect(lenient.verdicts[1]?.verdict).toBe("supported");
   });
 });
 

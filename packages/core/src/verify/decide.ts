@@ -9,7 +9,7 @@ import type { Quantity, TimeValue } from "../model/claim.js";
 import type { QuotedSpan } from "../model/span.js";
 import type { VerdictLabel } from "../model/verdict.js";
 import { contextAround, contextScore, isNegation, type Passage } from "./passage.js";
-import type { Retrieved, SourceIndex } from "./retrieve.js";
+import type { CopiedFragment, Retrieved, SourceIndex } from "./retrieve.js";
 import { findAttribution } from "../extract/claims.js";
 import { demonymPlaces } from "./text.js";
 import { quantitiesCompatible, timesCompatible } from "./values.js";
@@ -22,6 +22,30 @@ export interface VerdictQuestion {
   candidates: readonly Retrieved[];
   /** Every source sentence, for look-ups beyond the candidates (is this word said anywhere?). */
   index: SourceIndex;
+  /** How the derived text as a whole was written (see {@link copyProfile}); absent when unknown. */
+  text?: CopyProfile;
+}
+
+/** How much of a derived text is copied from the sources in runs of words. */
+export interface CopyProfile {
+  /** Words of the derived text's checked sentences. */
+  words: number;
+  /** Of those, words inside runs of at least {@link COPIED_RUN} words that one source sentence holds verbatim. */
+  copiedWords: number;
+}
+
+/** A run of this many words or more, copied verbatim, is copying rather than chance. */
+export const COPIED_RUN = 3;
+
+/** The copy profile of a derived text from its sentences. */
+export function copyProfile(sentences: readonly Passage[], index: SourceIndex): CopyProfile {
+  let words = 0;
+  let copiedWords = 0;
+  for (const s of sentences) {
+    words += s.tokens.length;
+    for (const f of index.fragments(s)) if (f.to - f.from >= COPIED_RUN) copiedWords += f.to - f.from;
+  }
+  return { words, copiedWords };
 }
 
 /** A part of a sentence with its own verdict (for `partial`). */
@@ -79,6 +103,18 @@ export interface LexicalDeciderOptions {
   copied?: number;
   /** Nouns, names and numbers no source uses at all that a supported sentence may hold (default 2). */
   novelNouns?: number;
+  /**
+   * A derived text copies from its sources (rather than rewrites them) when at least this many of its words
+   * (default 20) and this share of them (`extractiveShare`, default 0.5) lie in runs copied verbatim.
+   */
+  extractiveWords?: number;
+  /** See `extractiveWords` (default 0.5). */
+  extractiveShare?: number;
+  /**
+   * In a text that copies, a sentence is not supported when it jumps this many times or more (default 2) from
+   * one copied run to a run taken from elsewhere in the sources: copy-and-glue summaries err at the glue.
+   */
+  junctions?: number;
 }
 
 /** Words that open a conclusion drawn by the writer ("this indicates", "this shows"). */
@@ -122,6 +158,9 @@ export function lexicalDecider(options: LexicalDeciderOptions = {}): VerdictDeci
   const maxSplices = options.splices ?? 0;
   const copied = options.copied ?? 0.3;
   const novelNouns = options.novelNouns ?? 2;
+  const extractiveWords = options.extractiveWords ?? 20;
+  const extractiveShare = options.extractiveShare ?? 0.5;
+  const maxJunctions = options.junctions ?? 2;
   return {
     name: "lexical",
     decide(q: VerdictQuestion): VerdictDecision {
@@ -133,7 +172,7 @@ export function lexicalDecider(options: LexicalDeciderOptions = {}): VerdictDeci
       const known = s.tokens.map((t, i) => weights[i] === 0 || knownAnywhere(s, i, q.index));
 
       // 1. Contradictions: a value stated otherwise, or a clause negated, by a matching source sentence.
-      const conflict = findConflict(s, matches, sameThing);
+      const conflict = findConflict(s, matches, sameThing, q.index);
       if (conflict) return decision("contradicted", [quoteOf(conflict.passage)], conflict.reason, [], 0.8);
 
       // Evidence: greedy cover of the weighted words by at most `maxEvidence` sentences.
@@ -159,6 +198,9 @@ export function lexicalDecider(options: LexicalDeciderOptions = {}): VerdictDeci
       );
 
       const splices = q.index.copiedShare(s) >= copied ? splicesOf(s, weights, matches, known) : [];
+      // A text that copies and glues: the places where this sentence jumps to a run copied from elsewhere.
+      const extractive = q.text !== undefined && q.text.copiedWords >= extractiveWords && q.text.copiedWords >= extractiveShare * q.text.words;
+      const glued = extractive ? junctionsOf(q.index.fragments(s)) : [];
 
       // 2. Words put in the mouth of someone the sources do not quote on it.
       const speaker = unquotedSpeaker(s, matches, weights, total, q.index, maxEvidence);
@@ -187,7 +229,7 @@ export function lexicalDecider(options: LexicalDeciderOptions = {}): VerdictDeci
       const anySupported = substantial.some((p) => p.verdict === "supported");
       const anyUnsupported = substantial.some((p) => p.verdict === "unsupported" && (p.share < partUnsupported || hasUnknown(p)));
       const novel = s.tokens.filter((t, i) => weights[i] && !known[i] && SPLICE_POS.has(t.pos));
-      if (coverage >= support && unknown.length === 0 && !anyUnsupported && splices.length <= maxSplices && novel.length <= novelNouns) {
+      if (coverage >= support && unknown.length === 0 && !anyUnsupported && splices.length <= maxSplices && novel.length <= novelNouns && glued.length < maxJunctions) {
         return decision("supported", evidence, `The sources state it (${pct(coverage)} of its content words found in ${evidence.length} source sentence${evidence.length === 1 ? "" : "s"}).`, [], round(coverage));
       }
       if (anySupported && anyUnsupported && labelled.length > 1) {
@@ -198,12 +240,36 @@ export function lexicalDecider(options: LexicalDeciderOptions = {}): VerdictDeci
         const partEvidence = byPosition(cover(matches, weights.map((w, i) => (inGood(i) ? w : 0)), maxEvidence).chosen).map((m) => quoteOf(m.passage));
         return decision("partial", partEvidence, `Part of the sentence is in the sources; no source states ${bad}.`, labelled.map(({ start, end, text, verdict }) => ({ start, end, text, verdict })), round(coverage));
       }
-      const joined = splices.length > maxSplices ? `; it joins words no source sentence holds together: ${splices.map(([a, b]) => `“${a} … ${b}”`).join(", ")}` : "";
+      const joined =
+        splices.length > maxSplices
+          ? `; it joins words no source sentence holds together: ${splices.map(([a, b]) => `“${a} … ${b}”`).join(", ")}`
+          : glued.length >= maxJunctions
+            ? `; it glues ${glued.length + 1} runs copied from different places of the sources: ${glued.map((j) => `“${s.tokens[j - 1]?.text ?? ""} | ${s.tokens[j]?.text ?? ""}”`).join(", ")}`
+            : "";
       const absent = [...new Set([...unknown, ...(novel.length > novelNouns ? novel : [])].map((t) => `“${t.text}”`))];
       const missing = absent.length ? `; no source names ${absent.join(", ")}` : "";
       return decision("unsupported", [], `No source states it (${pct(coverage)} of its content words found together${missing}${joined}).`, [], round(1 - coverage));
     },
   };
+}
+
+/** A copied run may skip this many source words and still continue the same passage ("X, 48, of Y, was"). */
+const SKIP = 3;
+
+/**
+ * Where a sentence made of copied runs jumps to a run copied from another place of the sources (another
+ * sentence, an earlier place, or further than {@link SKIP} words on): the token indexes that start such runs.
+ */
+function junctionsOf(fragments: readonly CopiedFragment[]): number[] {
+  const out: number[] = [];
+  for (let k = 1; k < fragments.length; k++) {
+    const a = fragments[k - 1]!;
+    const b = fragments[k]!;
+    const end = a.at + (a.to - a.from);
+    if (b.passage === a.passage && b.at >= end && b.at - end <= SKIP) continue;
+    out.push(b.from);
+  }
+  return out;
 }
 
 /** Words whose pairing carries a fact: who, what, how many. */
@@ -305,7 +371,7 @@ interface Conflict {
  * surrounding words among the candidates decides: compatible (the ranges overlap, the amounts agree within
  * their bounds) or not; a differing value must match clearly better than any agreeing one.
  */
-function findConflict(s: Passage, matches: readonly Match[], sameThing: number): Conflict | null {
+function findConflict(s: Passage, matches: readonly Match[], sameThing: number, index: SourceIndex): Conflict | null {
   // Another event's sentence does not contradict: the same minister's April trip is not his August trip.
   const otherEvent = (p: Passage) => s.eventIds.length > 0 && p.eventIds.length > 0 && !p.eventIds.some((e) => s.eventIds.includes(e));
   const eligible = matches.filter((m) => m.coverage >= 0.15 && !otherEvent(m.passage));
@@ -334,7 +400,7 @@ function findConflict(s: Passage, matches: readonly Match[], sameThing: number):
     let good = 0;
     for (const m of eligible) {
       for (const q of m.passage.quantities) {
-        if (q.unit !== d.unit || splitNumber(m.passage, q)) continue;
+        if (q.unit !== d.unit || splitNumber(m.passage, q, index)) continue;
         // The same counted unit is half the evidence that two numbers count the same thing.
         const score = contextScore(ctx, contextAround(m.passage, q.start, q.end)) + sameThing / 2;
         if (quantitiesCompatible(d, q)) good = Math.max(good, score);
@@ -353,9 +419,14 @@ function findConflict(s: Passage, matches: readonly Match[], sameThing: number):
   return null;
 }
 
-/** A number read from the tail of a number the source wrote with a space ("3, 000" read as "000"). */
-function splitNumber(p: Passage, q: { start: number }): boolean {
-  return /\d[,.]\s?$/.test(p.text.slice(Math.max(0, q.start - p.start - 3), q.start - p.start));
+/**
+ * A number read from the tail of a number the source wrote with a space ("3, 000" read as "000", "98. 7" as
+ * "7", even when the sentence was cut after "98."): the text before it, in its sentence or the one before.
+ */
+function splitNumber(p: Passage, q: { start: number }, index: SourceIndex): boolean {
+  const at = q.start - p.start;
+  const before = at >= 3 ? p.text.slice(at - 3, at) : `${index.neighbours(p).find((n) => n.end <= p.start)?.text.slice(-3) ?? ""} ${p.text.slice(0, at)}`;
+  return /\d[,.]\s?$/.test(before);
 }
 
 /** Within this many words after a negation cue lies the word it negates. */
@@ -372,9 +443,11 @@ function negatedWord(a: Passage, b: Passage): string | null {
     for (let i = j + 1; i <= j + NEGATION_REACH && i < a.tokens.length; i++) {
       const t = a.tokens[i]!;
       if (!t.content || t.clause !== a.tokens[j]!.clause) continue;
+      // An adverb between the cue and its word ("not formally attend") is stepped over.
+      if (t.pos === "ADV") continue;
+      // The cue negates the first content word after it ("has not stopped X" negates "stopped", not "X").
       const k = b.tokens.findIndex((u) => u.content && (u.stem === t.stem || u.concept === t.concept));
-      if (k < 0) continue;
-      if (!negatedIn(b, k)) return t.text;
+      if (k >= 0 && !negatedIn(b, k)) return t.text;
       break;
     }
   }
@@ -558,3 +631,4 @@ function partsOf(s: Passage): { from: number; to: number; start: number; end: nu
   }
   return out;
 }
+

@@ -4,6 +4,20 @@ import type { Passage } from "./passage.js";
 /** Stems at least this long match a longer stem they begin ("relat" ~ "relationship", "appoint" ~ "appointment"). */
 const PREFIX = 5;
 
+/**
+ * A run of words a derived sentence copies verbatim from one source sentence: tokens `from` to `to` (exclusive)
+ * of the derived sentence, found at token `at` of the source sentence `passage` (its index in the index).
+ */
+export interface CopiedFragment {
+  from: number;
+  to: number;
+  passage: number;
+  at: number;
+}
+
+/** Occurrences of one word read when looking for a copied run from it (bounds the cost on very long sources). */
+const MAX_OCCURRENCES = 4000;
+
 /** A source sentence found for a derived sentence, with its retrieval score (summed IDF of shared stems). */
 export interface Retrieved {
   passage: Passage;
@@ -25,6 +39,8 @@ export class SourceIndex {
   private readonly byEntity = new Map<string, number[]>();
   private readonly concepts = new Set<string>();
   private grams: Set<string> | null = null;
+  private occurrences: Map<string, [number, number][]> | null = null;
+  private readonly fragmentCache = new WeakMap<Passage, CopiedFragment[]>();
   private position: Map<Passage, number> | null = null;
 
   constructor(passages: readonly Passage[]) {
@@ -94,6 +110,45 @@ export class SourceIndex {
       if (this.grams.has(p.tokens.slice(i, i + n).map((t) => t.norm).join(" "))) copied.fill(1, i, i + n);
     }
     return copied.reduce((a, b) => a + b, 0) / p.tokens.length;
+  }
+
+  /**
+   * The runs of words a passage copies verbatim from the source sentences, left to right: at each word, the
+   * longest run (of any words, in order) that one source sentence holds from there; words no source uses are
+   * skipped. The extractive fragments of Grusky et al. (2018, "Newsroom"), found greedily. Cost: the words'
+   * occurrences in the sources times the run lengths.
+   */
+  fragments(p: Passage): CopiedFragment[] {
+    const cached = this.fragmentCache.get(p);
+    if (cached) return cached;
+    if (!this.occurrences) {
+      this.occurrences = new Map();
+      this.passages.forEach((q, k) =>
+        q.tokens.forEach((t, i) => {
+          const list = this.occurrences!.get(t.norm);
+          if (list) list.push([k, i]);
+          else this.occurrences!.set(t.norm, [[k, i]]);
+        }),
+      );
+    }
+    const out: CopiedFragment[] = [];
+    const words = p.tokens;
+    let i = 0;
+    while (i < words.length) {
+      let best: CopiedFragment | null = null;
+      for (const [k, at] of (this.occurrences.get(words[i]!.norm) ?? []).slice(0, MAX_OCCURRENCES)) {
+        const source = this.passages[k]!.tokens;
+        let n = 1;
+        while (i + n < words.length && at + n < source.length && source[at + n]!.norm === words[i + n]!.norm) n++;
+        if (!best || n > best.to - best.from) best = { from: i, to: i + n, passage: k, at };
+      }
+      if (best) {
+        out.push(best);
+        i = best.to;
+      } else i++;
+    }
+    this.fragmentCache.set(p, out);
+    return out;
   }
 
   /** The sentences just before and after a passage in its article (among those indexed). */

@@ -6,7 +6,7 @@
 import type { Verdict } from "../model/verdict.js";
 import type { Mention } from "../model/entity.js";
 import type { ArticleAnalysis, PipelineState, Sentence } from "../pipeline/state.js";
-import { lexicalDecider, type VerdictDecider } from "./decide.js";
+import { copyProfile, lexicalDecider, type VerdictDecider } from "./decide.js";
 import { makePassage, type Passage } from "./passage.js";
 import { SourceIndex } from "./retrieve.js";
 
@@ -44,10 +44,13 @@ export async function verifyState(state: PipelineState, options: VerifyOptions =
     if (!analysis) continue;
     const articleIndex = state.articles.indexOf(article);
     let n = 0;
-    for (const sentence of passagesOf(state, analysis, articleIndex)) {
+    const sentences = passagesOf(state, analysis, articleIndex);
+    // How the derived text as a whole was written: copied from the sources, or rewritten.
+    const text = copyProfile(sentences, index);
+    for (const sentence of sentences) {
       sentence.eventIds = sentence.eventIds.filter((e) => sourceEvents.has(e));
       const candidates = index.retrieve(sentence, limit);
-      const d = await decider.decide({ sentence, candidates, index });
+      const d = await decider.decide({ sentence, candidates, index, text });
       verdicts.push({
         id: `${article.id}#v${++n}`,
         articleId: article.id,
