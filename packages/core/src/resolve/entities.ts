@@ -109,12 +109,25 @@ export function resolveEntities(articles: readonly Article[], analyses: Readonly
   if (headlineSegments.length > 0) {
     const known = new Map<string, Candidate>();
     for (const cands of perArticleCands) for (const c of cands) if (c.form === "name" && !known.has(c.text)) known.set(c.text, c);
-    const forms = [...known.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+    const byLength = (a: string, b: string) => b.length - a.length || (a < b ? -1 : 1);
+    // Only forms whose first word starts a word of the headline can be found in it: look them up by that
+    // word instead of trying every known form on every headline (quadratic in the corpus size).
+    const byFirstWord = new Map<string, string[]>();
+    for (const form of known.keys()) {
+      const list = byFirstWord.get(firstWord(form, 0));
+      if (list) list.push(form);
+      else byFirstWord.set(firstWord(form, 0), [form]);
+    }
     for (const h of headlineSegments) {
       const article = articles[h.articleIndex]!;
       const line = article.text.slice(h.start, h.end);
       const taken: [number, number][] = [];
-      for (const form of forms) {
+      const candidates = new Set<string>(byFirstWord.get("") ?? []);
+      for (let p = 0; p < line.length; p++) {
+        if (p > 0 && isWordUnit(line[p - 1]!)) continue;
+        for (const form of byFirstWord.get(firstWord(line, p)) ?? []) candidates.add(form);
+      }
+      for (const form of [...candidates].sort(byLength)) {
         for (let at = line.indexOf(form); at >= 0; at = line.indexOf(form, at + form.length)) {
           const s = h.start + at;
           const e = s + form.length;
@@ -132,6 +145,7 @@ export function resolveEntities(articles: readonly Article[], analyses: Readonly
 
   articles.forEach((article, articleIndex) => {
     const cands = perArticleCands[articleIndex]!;
+    const articleStart = placed.length; // this article's mentions are placed[articleStart...]
     const byKey = new Map<string, number>();
     const personTokens = new Map<string, number[]>();
     const acronymOf = new Map<string, number>();
@@ -214,7 +228,7 @@ export function resolveEntities(articles: readonly Article[], analyses: Readonly
         let best = persons[0]!;
         let bestPos = -1;
         for (const p of persons) {
-          const pos = lastMentionBefore(placed, p, c.start);
+          const pos = lastMentionBefore(placed, p, c.start, articleStart);
           if (pos > bestPos) {
             best = p;
             bestPos = pos;
@@ -343,9 +357,10 @@ function isTitleCase(line: string): boolean {
   return caps / words.length >= 0.75;
 }
 
-function lastMentionBefore(placed: Placed[], local: number, pos: number): number {
+/** Where `local` was last mentioned before `pos`, looking only at its article's mentions (from `from` on); -1 if never. */
+function lastMentionBefore(placed: Placed[], local: number, pos: number, from: number): number {
   let best = -1;
-  for (let k = placed.length - 1; k >= 0; k--) {
+  for (let k = placed.length - 1; k >= from; k--) {
     const p = placed[k]!;
     if (p.local === local && p.start < pos) {
       best = p.start;
@@ -478,4 +493,16 @@ function groupByKey<T>(items: readonly T[], key: (item: T) => number): Map<numbe
     else out.set(k, [item]);
   }
   return out;
+}
+
+/** A letter or digit (one UTF-16 unit, as the headline matching tests them). */
+function isWordUnit(unit: string): boolean {
+  return /[\p{L}\p{N}]/u.test(unit);
+}
+
+/** The run of letters and digits starting at `from` ("" when `from` is not one). */
+function firstWord(text: string, from: number): string {
+  let end = from;
+  while (end < text.length && isWordUnit(text[end]!)) end++;
+  return text.slice(from, end);
 }
