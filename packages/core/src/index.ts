@@ -35,8 +35,8 @@ export { idfWeights, weightedDice, keysOverlap, timesCompatible } from "./reconc
 export { reconcile, type ReconcileOptions } from "./pipeline/reconcile.js";
 export { verifyStage, createVerifyStage } from "./verify/stage.js";
 export { verifyState, type VerifyOptions } from "./verify/verify.js";
-export { lexicalDecider, type LexicalDeciderOptions, type VerdictDecider, type VerdictDecision, type VerdictQuestion, type VerdictPart } from "./verify/decide.js";
-export { SourceIndex, type Retrieved } from "./verify/retrieve.js";
+export { copyProfile, lexicalDecider, type CopyProfile, type LexicalDeciderOptions, type VerdictDecider, type VerdictDecision, type VerdictQuestion, type VerdictPart } from "./verify/decide.js";
+export { SourceIndex, type CopiedFragment, type Retrieved } from "./verify/retrieve.js";
 export type { Passage, PassageMention } from "./verify/passage.js";
 export { renderJson } from "./report/json.js";
 export { renderMarkdown, renderVerdicts } from "./report/markdown.js";

@@ -239,6 +239,8 @@ describe("the decision step is pluggable", () => {
     expect(r.verdicts.map((v) => v.verdict)).toEqual(["partial"]);
     expect(asked[0]?.candidates[0]?.passage.articleId).toBe("a");
     expect(asked[0]?.sentence.articleId).toBe("d");
+    // How the derived text was written: all six of its words in one run copied from the source.
+    expect(asked[0]?.text).toEqual({ words: 6, copiedWords: 6 });
   });
 
   it("takes other thresholds through lexicalDecider options", async () => {

@@ -146,8 +146,9 @@ interface Match {
  * - a writer's conclusion drawn from the previous sentence ("This indicates …") the sources do not state →
  *   `unsupported`;
  * - words covered above the `support` share, with no name, number or date the sources lack or give about
- *   something else, and (in a sentence copied from the sources) no splice → `supported`; one clause covered
- *   and another not → `partial`, with its parts; otherwise `unsupported`.
+ *   something else, (in a sentence copied from the sources) no splice, and (in a text that copies, see
+ *   {@link CopyProfile}) fewer than `junctions` jumps between runs copied from different places → `supported`;
+ *   one clause covered and another not → `partial`, with its parts; otherwise `unsupported`.
  */
 export function lexicalDecider(options: LexicalDeciderOptions = {}): VerdictDecider {
   const support = options.support ?? 0.6;

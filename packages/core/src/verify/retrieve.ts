@@ -136,7 +136,9 @@ export class SourceIndex {
     let i = 0;
     while (i < words.length) {
       let best: CopiedFragment | null = null;
-      for (const [k, at] of (this.occurrences.get(words[i]!.norm) ?? []).slice(0, MAX_OCCURRENCES)) {
+      const found = this.occurrences.get(words[i]!.norm) ?? [];
+      for (let o = 0; o < found.length && o < MAX_OCCURRENCES; o++) {
+        const [k, at] = found[o]!;
         const source = this.passages[k]!.tokens;
         let n = 1;
         while (i + n < words.length && at + n < source.length && source[at + n]!.norm === words[i + n]!.norm) n++;
