@@ -114,3 +114,11 @@ describe("names after 'according to'", async () => {
     expect(cited?.type).not.toBe("place");
   });
 });
+
+describe("news media names", async () => {
+  const { isMediaName } = await import("../src/resolve/lexicon.js");
+  it("tells outlets and agencies, which carry a story, from its participants", () => {
+    expect(["Reuters", "Calder Wire", "The Meridian Post", "Tidewater Review"].every(isMediaName)).toBe(true);
+    expect(["Calder Dockworkers Union", "Selvane Lines", "Rosa Ventris"].some(isMediaName)).toBe(false);
+  });
+});

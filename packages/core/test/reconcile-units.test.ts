@@ -122,4 +122,26 @@ describe("findAgreements", () => {
     const groups = findAgreements([draft(plan("a#1", "a", "evt-1", true), words), draft(plan("b#1", "b", "evt-2", true), words), ...filler], articles, new Map());
     expect(groups).toEqual([expect.objectContaining({ claimIds: ["a#1", "b#1"], independentSources: 2 })]);
   });
+
+  it("needs more than one or two shared words, and a shared name when both claims name someone", () => {
+    const c = (id: string, articleId: string, entityIds: string[]) => ClaimSchema.parse({ id, articleId, start: 0, end: 10, text: "x", eventId: null, entityIds });
+    const thin = findAgreements([draft(c("a#1", "a", []), ["see", "photo"]), draft(c("b#1", "b", []), ["see", "photo"]), ...filler], articles, new Map());
+    expect(thin).toEqual([]);
+    const words = ["spokesperson", "decline", "comment"];
+    const others = findAgreements([draft(c("a#1", "a", ["ent-x"]), words), draft(c("b#1", "b", ["ent-y"]), words), ...filler], articles, new Map());
+    expect(others).toEqual([]);
+    const same = findAgreements([draft(c("a#1", "a", ["ent-x"]), words), draft(c("b#1", "b", ["ent-x"]), words), ...filler], articles, new Map());
+    expect(same).toHaveLength(1);
+  });
+});
+
+describe("counts in conflict", () => {
+  const articles = [article("a", "x".repeat(20), "2024-06-01"), article("b", "x".repeat(20), "2024-06-01")];
+  it("ignores an article that gives one count several values (it speaks of several things)", () => {
+    const f = (v: number) => [{ slot: "count:ship", value: v, start: 0, end: 1 }];
+    const { conflicts } = findConflicts([claim("a#1", "a", "evt-1", f(31)), claim("a#2", "a", "evt-1", f(12)), claim("b#1", "b", "evt-1", f(40))], articles, []);
+    expect(conflicts).toEqual([]);
+    const two = findConflicts([claim("a#1", "a", "evt-1", f(31)), claim("b#1", "b", "evt-1", f(40))], articles, []);
+    expect(two.conflicts).toHaveLength(1);
+  });
 });

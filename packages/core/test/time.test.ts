@@ -168,3 +168,18 @@ describe("numbers written with a spaced thousands separator", () => {
     expect(q.map((x) => [x.value, x.unit])).toEqual([[3000, "people"]]);
   });
 });
+
+describe("schedules in the present tense, and measurements", () => {
+  const at = "2019-11-19"; // a Tuesday
+  const read = (s: string) => extractTimes(s, 0, s.length, { anchor: at }).map((t) => t.startDate);
+
+  it("reads a date with no tense marker as the nearest such day", () => {
+    expect(read("Tickets go on sale at 10 a.m. Friday, Dec. 6.")).toEqual(["2019-12-06"]);
+    expect(read("The show opens to the public on Friday.")).toEqual(["2019-11-22"]);
+  });
+
+  it("does not count measurements as quantities", () => {
+    const s = "The 302-horsepower motor takes the car to 60 mph, and 40 workers built it.";
+    expect(extractQuantities(s, tokenize(s, { pos: true, lemma: true }), []).map((q) => q.unit)).toEqual(["worker"]);
+  });
+});

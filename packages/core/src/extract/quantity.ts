@@ -16,6 +16,13 @@ const BOUNDS: readonly [RegExp, Quantity["bound"]][] = [
   [/\b(?:fewer than|less than|under|up to|at most|no more than)\s+$/i, "under"],
   [/\b(?:about|around|nearly|almost|roughly|some|approximately|an estimated|close to|an? (?:further|additional))\s+$/i, "about"],
 ];
+/** Units of measurement: specifications, not counts of what happened. */
+const MEASURES = new Set([
+  "mph", "kph", "km", "kilometre", "kilometer", "mile", "metre", "meter", "foot", "feet", "inch", "yard", "mm", "cm",
+  "hp", "horsepower", "kw", "kilowatt", "mw", "megawatt", "gw", "kwh", "watt", "volt", "amp", "lb", "kg", "kilogram",
+  "gram", "ton", "tonne", "litre", "liter", "gallon", "degree", "knot", "acre", "hectare", "ghz", "mhz", "gb", "mb",
+  "tb", "pixel", "rpm", "nm", "psi", "calorie", "decibel",
+]);
 const PERCENT = /^\s*(?:%|percent\b|per cent\b)/i;
 
 /**
@@ -93,6 +100,8 @@ export function extractQuantities(text: string, tokens: readonly Token[], taken:
     }
     if (unit === null) continue;
     if (/^(?:day|week|month|year|hour|minute|second|time|am|pm)$/.test(unit)) continue;
+    // Measurements (a car's 275 horsepower, 60 mph) describe things, not what a story says happened.
+    if (MEASURES.has(unit)) continue;
     let start = tok.start;
     let bound: Quantity["bound"] = "exact";
     const before = text.slice(Math.max(0, tok.start - 24), tok.start);

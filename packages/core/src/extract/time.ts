@@ -69,7 +69,8 @@ const UNIT_DAYS: Readonly<Record<string, { days: number; grain: TimeValue["grain
   year: { days: 365, grain: "year" },
 };
 
-type Tense = "past" | "future";
+/** The tense a date is read in; `present` when no marker says (schedules: "the show opens Friday"). */
+type Tense = "past" | "future" | "present";
 
 interface Ymd {
   y: number;
@@ -97,8 +98,8 @@ export function parseAnchor(publishedAt: string | null | undefined): Ymd | null 
 
 /**
  * The tense around offset `at` of a sentence: the nearest tense marker before it wins ("will begin ... on
- * Wednesday" is future, "said on Monday" past); without one, the first after it; past by default, as news
- * mostly reports what happened.
+ * Wednesday" is future, "said on Monday" past); without one, the first after it; `present` when there is
+ * none ("tickets go on sale Friday, Dec. 6"): the nearest such day is meant.
  */
 export function tenseAt(sentence: string, at: number, length: number): Tense {
   const before = sentence.slice(0, at);
@@ -124,6 +125,7 @@ export function tenseAt(sentence: string, at: number, length: number): Tense {
   PAST_MARK.lastIndex = 0;
   const fa = FUTURE_MARK.exec(after)?.index ?? Infinity;
   const pa = PAST_MARK.exec(after)?.index ?? Infinity;
+  if (fa === Infinity && pa === Infinity) return "present";
   return fa < pa ? "future" : "past";
 }
 
@@ -261,7 +263,12 @@ export function extractTimes(text: string, start: number, end: number, options: 
       const aw = new Date(toUtc(anchor)).getUTCDay();
       let day: Ymd;
       if (WEEKDAY_WORDS.test(r.text)) day = { y: c.get("year")!, m: c.get("month")!, d: c.get("day")! };
-      else day = tense === "future" ? addDays(anchor, (wd - aw + 7) % 7) : addDays(anchor, -((aw - wd + 7) % 7));
+      else {
+        const ahead = (wd - aw + 7) % 7;
+        const back = (aw - wd + 7) % 7;
+        // No tense: the nearest such day, the past one on a tie.
+        day = tense === "future" || (tense === "present" && ahead < back) ? addDays(anchor, ahead) : addDays(anchor, -back);
+      }
       push(s, e, { kind: "date", startDate: iso(day), endDate: iso(day), days: null, grain: "day" });
       continue;
     }

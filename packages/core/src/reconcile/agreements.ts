@@ -15,6 +15,22 @@ function compatible(a: Claim, b: Claim): boolean {
   return !eventBound(a) || !eventBound(b);
 }
 
+/** Fewest concepts and entities two claims must share to say the same thing ("See more photos" is not a claim). */
+const MIN_SHARED = 3;
+
+/**
+ * Whether two claims share enough to be one statement: at least {@link MIN_SHARED} concepts or entities,
+ * and, when both name someone or something, at least one name in common ("an Alibaba spokesperson declined
+ * to comment" is not "a spokesperson for the regulator declined to comment").
+ */
+function substantial(sa: ReadonlySet<string>, sb: ReadonlySet<string>, a: Claim, b: Claim): boolean {
+  let shared = 0;
+  for (const c of sa) if (sb.has(c)) shared++;
+  if (shared < MIN_SHARED) return false;
+  if (a.entityIds.length > 0 && b.entityIds.length > 0 && !a.entityIds.some((e) => b.entityIds.includes(e))) return false;
+  return true;
+}
+
 /** Whether a claim is about its event itself: dated, filling an event slot, or a plan for it. */
 function eventBound(c: Claim): boolean {
   return c.times.length > 0 || c.facts.length > 0 || ((c.modality === "future" || c.modality === "planned") && !c.negated);
@@ -71,7 +87,7 @@ export function findAgreements(
         if (sims.has(key)) continue;
         const ca = drafts[a]!.claim;
         const cb = drafts[b]!.claim;
-        const ok = ca.articleId !== cb.articleId && compatible(ca, cb);
+        const ok = ca.articleId !== cb.articleId && compatible(ca, cb) && substantial(sets[a]!, sets[b]!, ca, cb);
         const sim = ok ? weightedDice(sets[a]!, sets[b]!, idf) : -1;
         sims.set(key, sim);
         if (sim >= threshold) pairs.push([a, b, sim]);

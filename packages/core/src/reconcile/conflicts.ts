@@ -53,7 +53,11 @@ export function findConflicts(claims: readonly Claim[], articles: readonly Artic
   const conflicts: Omit<Conflict, "id">[] = [];
   const nonConflicts: Omit<NonConflict, "id">[] = [];
 
-  for (const [scope, refs] of byScope) {
+  for (const [scope, all] of byScope) {
+    // An article that gives one count several values (three cars' horsepower) speaks of several things:
+    // its counts are not compared.
+    const refs = all[0]!.slot.startsWith("count:") || all[0]!.slot.startsWith("percent:") ? unambiguous(all) : all;
+    if (refs.length === 0) continue;
     const classes = classesOf(refs);
     const eventId = scope.includes("|") ? scope.split("|")[0]! : null;
     const slot = refs[0]!.slot;
@@ -149,6 +153,13 @@ function classesOf(refs: FactRef[]): FactRef[][] {
     else classes.push([r]);
   }
   return classes;
+}
+
+/** The facts of articles that give the slot a single value (or agreeing values). */
+function unambiguous(refs: FactRef[]): FactRef[] {
+  const byArticle = new Map<string, FactRef[]>();
+  for (const r of refs) push(byArticle, r.claim.articleId, r);
+  return refs.filter((r) => classesOf(byArticle.get(r.claim.articleId)!).length === 1);
 }
 
 function slotValue(refs: FactRef[], order: Map<string, number>): SlotValue {

@@ -3,12 +3,15 @@ import type { Entity } from "../model/entity.js";
 import type { Event } from "../model/event.js";
 import { timeKey, type ClaimDraft } from "../extract/claims.js";
 import { concept, EVENT_NOUNS, START_VERBS } from "../extract/lexicon.js";
+import { isMediaName } from "../resolve/lexicon.js";
 import { keyRange } from "./similarity.js";
 
 /** Claims at the top of an article that tell what its story is. */
 const LEAD_CLAIMS = 4;
 /** Articles whose stories start within this many days of each other may report one event. */
 const SAME_EVENT_DAYS = 7;
+/** Longest span an event's dates may cover (longer spans come from another story's dates). */
+const MAX_EVENT_DAYS = 60;
 
 const DAY = 86_400_000;
 const toDay = (iso: string) => Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / DAY;
@@ -145,8 +148,11 @@ function lead(article: Article, index: number, drafts: ClaimDraft[], entityById:
   const score = new Map<string, number>();
   drafts.forEach((d, i) => {
     for (const id of d.claim.entityIds) {
-      const t = entityById.get(id)?.type;
+      const e = entityById.get(id);
+      const t = e?.type;
       if (t !== "person" && t !== "organization" && t !== "event-name") continue;
+      // Who carries the story (an agency in every dateline, a paper) does not make two articles one story.
+      if (isMediaName(e!.name)) continue;
       score.set(id, (score.get(id) ?? 0) + (i < LEAD_CLAIMS ? 2 : 1));
     }
   });
@@ -195,7 +201,8 @@ function describe(members: Lead[], draftsByArticle: ReadonlyMap<string, ClaimDra
   const duration = top(durations, 1)[0];
   if (start && !end && duration) end = fromDay(toDay(start) + duration - 1);
   if (!start && day !== null) start = fromDay(day);
-  if (start && end && end < start) end = null;
+  // An end before the start, or months after it, was read from another story's dates.
+  if (start && end && (end < start || toDay(end) - toDay(start) > MAX_EVENT_DAYS)) end = duration ? fromDay(toDay(start) + duration - 1) : null;
   const participants = top(people, 3);
   const placeIds = top(places, 2);
   const who = participants[0] ? entityById.get(participants[0])!.name : null;

@@ -99,3 +99,23 @@ export const SPELLING_VARIANTS: Record<string, string> = {
   democratisation: "democratization", militarisation: "militarization", modernisation: "modernization",
   privatisation: "privatization",
 };
+
+/** Head words of news media names ("Calder Wire", "The Meridian Post", "Channel 4 News"). */
+const MEDIA_HEADS = new Set([
+  "news", "times", "post", "wire", "agency", "press", "gazette", "herald", "tribune", "journal", "daily", "review",
+  "ledger", "chronicle", "observer", "telegraph", "courier", "standard", "mail", "express", "examiner", "sentinel",
+  "monitor", "dispatch", "bulletin", "magazine", "weekly", "independent", "guardian", "register", "inquirer",
+  "globe", "television", "broadcaster", "radio", "channel", "network", "tv",
+]);
+/** International news agencies, which datelines and attributions name in every story they carry. */
+const AGENCIES = /^(?:reuters|ap|afp|agence france-presse|associated press|bloomberg|tass|xinhua|dpa|efe|ansa|kyodo|yonhap|upi|interfax|anadolu|ria novosti|sputnik|pti|ani|bernama|antara|aap)$/i;
+
+/**
+ * Whether a name is a news outlet or agency: it carries the story rather than taking part in it, so it never
+ * makes two articles one story.
+ */
+export function isMediaName(name: string): boolean {
+  if (AGENCIES.test(name.trim())) return true;
+  const words = name.toLowerCase().split(/\s+/);
+  return MEDIA_HEADS.has(words[words.length - 1]!);
+}
