@@ -247,8 +247,8 @@ function loadExample(): void {
 }
 
 ui.formats.textContent =
-  `Formats: plain text (optionally with front matter), RSS / Atom / JSON Feed, schema.org JSON-LD (also inside an HTML page), ` +
-  `IPTC ninjs and NewsML-G2 (${ACCEPTED_EXTENSIONS.join(" ")}). Other HTML pages are not read in the browser yet; an input no adapter reads is listed below with the reason.`;
+  `Formats: plain text (optionally with front matter), HTML pages (the article without the page around it; gzipped too), ` +
+  `RSS / Atom / JSON Feed, schema.org JSON-LD, IPTC ninjs and NewsML-G2 (${ACCEPTED_EXTENSIONS.join(" ")}). An input that cannot be read is listed below with the reason.`;
 ui.fileInput.accept = ACCEPTED_EXTENSIONS.join(",");
 ui.loadExample.addEventListener("click", loadExample);
 ui.run.addEventListener("click", analyse);

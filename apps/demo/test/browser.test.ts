@@ -30,6 +30,28 @@ const HOSTILE = [
   "",
   'Ferries from Ostra Quay resumed on Friday <img src=x onerror="window.__pwned = 2"> after the harbour strike ended, the ferry company said.',
 ].join("\n");
+// An invented page of an invented outlet, saved in windows-1252 (declared by http-equiv, as old CMSs do).
+const LEGACY_PAGE = `<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1252">
+<title>Quay café counts the cost of the strike – Isle Courier</title></head><body>
+<div class="nav"><a href="/">Home</a> | <a href="/harbour">Harbour</a> | <a href="/subscribe">Subscribe</a></div>
+<div id="story"><h1>Quay café counts the cost of the strike</h1>
+<p class="date">Published 4 June 2025</p>
+<p>The Harbour Lantern café on Ostra Quay lost most of its trade during the three days of the ferry strike, its owner said on Wednesday.</p>
+<p>“We lost €900 on the first day – every table empty,” said the café’s owner, Ines Marlow. “The day-trippers simply didn’t come.”</p>
+<p>Other businesses along the quay reported the same, and the harbour board said it would discuss a relief fund at its next meeting.</p>
+</div>
+<div class="footer">Subscribe to the Isle Courier newsletter. Copyright Isle Courier.</div>
+</body></html>`;
+const CP1252_EXTRA: Record<string, number> = { "€": 0x80, "‘": 0x91, "’": 0x92, "“": 0x93, "”": 0x94, "–": 0x96 };
+
+/** Encodes text as windows-1252 bytes (ASCII, Latin-1 and the punctuation above). */
+function windows1252(text: string): Uint8Array {
+  return Uint8Array.from([...text], (c) => {
+    const code = CP1252_EXTRA[c] ?? c.charCodeAt(0);
+    if (code > 0xff) throw new Error(`no windows-1252 byte for ${c}`);
+    return code;
+  });
+}
 
 let server: { url: string; close: () => Promise<void> };
 let browser: Browser;
@@ -230,39 +252,55 @@ describe("the demo in Chromium", () => {
     expect(await page.locator("#source-list article.source").filter({ hasText: "Isle Courier" }).count()).toBe(0);
   });
 
-  it("reads chosen and dropped files in each structured format with the same adapters as in Node", async () => {
+  it("reads chosen and dropped files in each format (HTML pages too, gzipped and windows-1252) with the same adapters as in Node", async () => {
     const dir = fileURLToPath(new URL("../../../examples/formats/", import.meta.url));
-    const chosen = ["feed.xml", "item.ninjs.json", "story.jsonld"];
-    const dropped = "newsml.xml";
-    const files = await Promise.all([...chosen, dropped].map(async (name) => ({ name, data: new Uint8Array(await readFile(dir + name)) })));
+    const chosen = ["feed.xml", "item.ninjs.json", "story.jsonld", "page.html"];
+    const files = await Promise.all([...chosen, "newsml.xml"].map(async (name) => ({ name, data: new Uint8Array(await readFile(dir + name)), type: "text/xml" })));
+    // Dropped with the NewsML item: a gzipped page in windows-1252, declared by http-equiv, so the browser
+    // inflates it (DecompressionStream) and sniffs its charset as Node does (node:zlib there).
+    files.push({ name: "quay-cafe.html.gz", data: new Uint8Array(gzipSync(windows1252(LEGACY_PAGE))), type: "application/gzip" });
+    const dropped = files.filter((f) => !chosen.includes(f.name));
     const inNode = await analyse(files.map((f) => ({ name: f.name, data: f.data, mediaType: null, metadata: {} })));
     expect(inNode.report.failures).toEqual([]);
+    const pages = inNode.report.articles.filter((a) => a.source.adapter === "html");
+    expect(pages.map((a) => a.source.input).sort()).toEqual(["page.html", "quay-cafe.html.gz"]);
+    const cafe = pages.find((a) => a.source.input === "quay-cafe.html.gz")!;
+    expect(cafe.text).toContain("“We lost €900 on the first day – every table empty,” said the café’s owner");
+    // The navigation is left out; the footer's newsletter line is kept, classified as boilerplate.
+    expect(cafe.text).not.toContain("Home");
+    expect(cafe.segments.filter((g) => g.kind === "boilerplate").map((g) => cafe.text.slice(g.start, g.end))).toEqual([
+      "Subscribe to the Isle Courier newsletter. Copyright Isle Courier.",
+    ]);
 
     await page.getByRole("button", { name: "Remove all" }).click();
     await page.locator("#file-input").setInputFiles(chosen.map((name) => dir + name));
     await waitForReport(page, inNode.report.articles.filter((a) => chosen.includes(a.source.input)).length);
-    const newsml = files.at(-1)!;
     const transfer = await page.evaluateHandle(
-      ({ name, bytes }) => {
+      (list) => {
         const dt = new DataTransfer();
-        dt.items.add(new File([new Uint8Array(bytes)], name, { type: "text/xml" }));
+        for (const f of list) dt.items.add(new File([new Uint8Array(f.bytes)], f.name, { type: f.type }));
         return dt;
       },
-      { name: newsml.name, bytes: [...newsml.data] },
+      dropped.map((f) => ({ name: f.name, type: f.type, bytes: [...f.data] })),
     );
     await page.dispatchEvent("#drop", "drop", { dataTransfer: transfer });
     await waitForReport(page, inNode.report.articles.length);
     const shown = await page.locator("#source-list .adapter").allTextContents();
     expect(shown.sort()).toEqual(inNode.report.articles.map((a) => `${a.source.input} (${a.source.adapter})`).sort());
-    expect(new Set(inNode.report.articles.map((a) => a.source.adapter)).size).toBe(4);
+    expect(new Set(inNode.report.articles.map((a) => a.source.adapter)).size).toBe(5);
+    // The pages' article text in the browser is the text Node extracted, character for character.
+    for (const a of pages) {
+      const text = await page.locator(`#source-list .source-text[data-article="${a.id}"] .p`).allTextContents();
+      expect(text.join("")).toBe(a.text);
+    }
 
-    // An input no adapter reads is not lost: it is listed with the reason, and the rest is still reported.
+    // An input that is no article is not lost: it is listed with the reason, and the rest is still reported.
     const page2 = { name: "notice.html", mimeType: "text/html", buffer: Buffer.from("<!doctype html><title>Notice</title><p>Ferries resume on Friday.</p>") };
     const withFailure = await analyse([
       ...files.map((f) => ({ name: f.name, data: f.data, mediaType: null, metadata: {} })),
       { name: page2.name, data: new Uint8Array(page2.buffer), mediaType: page2.mimeType, metadata: {} },
     ]);
-    expect(withFailure.report.failures.map((f) => f.input)).toEqual(["notice.html"]);
+    expect(withFailure.report.failures).toEqual([expect.objectContaining({ input: "notice.html", code: "NOT_AN_ARTICLE" })]);
     await page.locator("#file-input").setInputFiles(page2);
     await page.waitForFunction(() => document.querySelectorAll("#problems .failure").length === 1);
     expect(await page.locator("#problems .failure").textContent()).toContain(withFailure.report.failures[0]!.message);

@@ -33,7 +33,7 @@ const pages = Object.keys(truth)
     return { key, gz, url: truth[key].url, truth: truth[key].articleBody ?? "" };
   });
 // The reference gets the page already inflated and decoded (by the same charset sniffing), so its time is parsing and extraction only.
-for (const p of pages) p.html = decodeHtml({ name: p.key, data: new Uint8Array(gunzipSync(p.gz)) }).text;
+for (const p of pages) p.html = (await decodeHtml({ name: p.key, data: new Uint8Array(gunzipSync(p.gz)) })).text;
 
 // The benchmark's metric: 4-word shingles of \w+ tokens (case kept), matched with multiplicity.
 const TOKEN = /[\p{L}\p{N}\p{M}\p{Pc}]+/gu;
@@ -62,9 +62,9 @@ function precisionRecall(expected, got) {
   return [tp / predicted, tp / relevant];
 }
 
-const ours = (p) => {
+const ours = async (p) => {
   try {
-    const article = parseHtmlPage({ name: `${p.key}.html.gz`, data: p.gz });
+    const article = await parseHtmlPage({ name: `${p.key}.html.gz`, data: p.gz });
     return article.segments.filter((s) => ARTICLE_TEXT_KINDS.has(s.kind)).map((s) => article.text.slice(s.start, s.end)).join("\n");
   } catch {
     return "";
@@ -92,10 +92,10 @@ function score(name, outputs) {
   return { name, P, R, F1: P + R ? (2 * P * R) / (P + R) : 0, scores };
 }
 
-function timePass(extract) {
+async function timePass(extract) {
   const wall = performance.now();
   const cpu = process.cpuUsage();
-  for (const p of pages) extract(p);
+  for (const p of pages) await extract(p);
   const used = process.cpuUsage(cpu);
   return { wall: (pages.length * 1000) / (performance.now() - wall), cpu: (pages.length * 1e6) / (used.user + used.system) };
 }
@@ -107,13 +107,18 @@ const extractors = [
 ];
 // A warm-up pass of each (its outputs are scored), then timed rounds that alternate the two, so that
 // both see the same load on a shared machine.
-const results = extractors.map(([name, extract]) => ({ ...score(name, pages.map(extract)), walls: [], cpus: [] }));
+const results = [];
+for (const [name, extract] of extractors) {
+  const outputs = [];
+  for (const p of pages) outputs.push(await extract(p));
+  results.push({ ...score(name, outputs), walls: [], cpus: [] });
+}
 for (let r = 0; r < rounds; r++) {
-  extractors.forEach(([, extract], i) => {
-    const t = timePass(extract);
+  for (const [i, [, extract]] of extractors.entries()) {
+    const t = await timePass(extract);
     results[i].walls.push(t.wall);
     results[i].cpus.push(t.cpu);
-  });
+  }
 }
 for (const r of results) {
   r.pagesPerSecond = median(r.walls);

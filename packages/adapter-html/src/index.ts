@@ -21,13 +21,13 @@ const HTML_EXTENSIONS = new Set(["html", "htm", "xhtml", "shtml", "xht"]);
  * Reads one HTML page (bytes, gzip or not, or a decoded string) into its article: charset sniffed as
  * browsers do ({@link decodeHtml}), article found and classified ({@link extractPage}).
  */
-export function parseHtmlPage(input: AdapterInput, options: HtmlAdapterOptions & { maxBytes?: number } = {}): PageArticle {
-  const { text } = decodeHtml(input, { maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES });
+export async function parseHtmlPage(input: AdapterInput, options: HtmlAdapterOptions & { maxBytes?: number } = {}): Promise<PageArticle> {
+  const { text } = await decodeHtml(input, { maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES });
   return extractPage(text, input.name, options);
 }
 
 /**
- * The HTML adapter: a saved web page becomes one article. Its text is the headline, the byline and
+ * The HTML adapter: a saved web page becomes one article (in Node and in browsers: no `node:` import). Its text is the headline, the byline and
  * every block of the article's container, each a classified segment (`body`, `heading`, `quote`,
  * `caption`, `byline`, `boilerplate`, `related`, `metadata`); navigation, comments and page chrome
  * outside the container are left out. Metadata comes from JSON-LD, OpenGraph / `article:` meta tags,
@@ -37,8 +37,8 @@ export function htmlAdapter(options: HtmlAdapterOptions = {}): Adapter {
   return defineAdapter({
     name: "html",
     detect: detectHtml,
-    parse(input: AdapterInput, parseOptions: ParseOptions): AdapterArticle[] {
-      const page = parseHtmlPage(input, { ...options, maxBytes: parseOptions.maxBytes ?? DEFAULT_MAX_BYTES });
+    async parse(input: AdapterInput, parseOptions: ParseOptions): Promise<AdapterArticle[]> {
+      const page = await parseHtmlPage(input, { ...options, maxBytes: parseOptions.maxBytes ?? DEFAULT_MAX_BYTES });
       return [
         {
           text: page.text,
@@ -77,7 +77,7 @@ export function detectHtml(input: AdapterInput): number {
   return 0;
 }
 
-export { decodeHtml, isGzip, type DecodeHtmlOptions } from "./decode.js";
+export { decodeHtml, gunzip, isGzip, sniffHtmlEncoding, type DecodeHtmlOptions } from "./decode.js";
 export {
   ARTICLE_TEXT_KINDS,
   extractPage,

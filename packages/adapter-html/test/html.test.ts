@@ -80,15 +80,15 @@ describe("HTML adapter: a news page", () => {
     const [gz] = await adapter.parse({ name: "legacy.html.gz", data: new Uint8Array(gzipSync(bytes("legacy-1252.html"))) });
     expect(gz!.text).toContain("Kajé café");
     const latin = new Uint8Array([...enc.encode("<html><body><p>Caf"), 0xe9, ...enc.encode("</p></body></html>")]);
-    expect(decodeHtml({ name: "x", data: latin, mediaType: "text/html; charset=ISO-8859-1" }).text).toContain("Café");
-    expect(decodeHtml({ name: "x", data: new Uint8Array([0xef, 0xbb, 0xbf, ...enc.encode("<p>Straße</p>")]) }).text).toBe("<p>Straße</p>");
+    expect((await decodeHtml({ name: "x", data: latin, mediaType: "text/html; charset=ISO-8859-1" })).text).toContain("Café");
+    expect((await decodeHtml({ name: "x", data: new Uint8Array([0xef, 0xbb, 0xbf, ...enc.encode("<p>Straße</p>")]) })).text).toBe("<p>Straße</p>");
     const utf16 = new Uint8Array([0xff, 0xfe, ...new Uint8Array(new Uint16Array([...'<meta charset="windows-1252"><p>Ünë</p>'].map((c) => c.charCodeAt(0))).buffer)]);
-    expect(decodeHtml({ name: "x", data: utf16 }).text).toBe('<meta charset="windows-1252"><p>Ünë</p>');
+    expect((await decodeHtml({ name: "x", data: utf16 })).text).toBe('<meta charset="windows-1252"><p>Ünë</p>');
   });
 
   it("decodes other legacy charsets declared in <meta charset>, and refuses a gzip bomb past the size limit", async () => {
     const koi8 = new Uint8Array([...enc.encode('<meta charset="koi8-r"><p>'), 0xf0, 0xd2, 0xc9, 0xd7, 0xc5, 0xd4, ...enc.encode("</p>")]);
-    expect(decodeHtml({ name: "ru.html", data: koi8 }).text).toBe('<meta charset="koi8-r"><p>Привет</p>');
+    expect((await decodeHtml({ name: "ru.html", data: koi8 })).text).toBe('<meta charset="koi8-r"><p>Привет</p>');
     const bomb = new Uint8Array(gzipSync(new Uint8Array(5_000_000)));
     await expect(adapter.parse({ name: "bomb.html.gz", data: bomb }, { maxBytes: 1_000_000 })).rejects.toMatchObject({ code: "INPUT_TOO_LARGE", input: "bomb.html.gz" });
   });
