@@ -122,3 +122,16 @@ describe("news media names", async () => {
     expect(["Calder Dockworkers Union", "Selvane Lines", "Rosa Ventris"].some(isMediaName)).toBe(false);
   });
 });
+
+describe("numbers in names, and lone head words", async () => {
+  const report = await reconcile([article("y", "Pickets gathered at Gate 4 on June 5. Union spokesperson Ilse Marrow said the 4,200-member union would stay.")]);
+  const names = report.entities.map((e) => e.name);
+  it("keeps a number that is part of a name, never a date's day or a count", () => {
+    expect(names).toContain("Gate 4");
+    expect(names.some((n) => /June|^4/.test(n))).toBe(false);
+  });
+  it("takes no entity from a capitalised common noun alone", () => {
+    expect(names).not.toContain("Union");
+    expect(names).toContain("Ilse Marrow");
+  });
+});

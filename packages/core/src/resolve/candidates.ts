@@ -106,6 +106,9 @@ const PERSON_CUES = new Set([
 const SPEECH_VERBS = new Set(["said", "says", "told", "added", "noted", "wrote", "stated", "commented", "explained", "argued", "warned", "insisted", "claimed"]);
 
 /** Finds candidate names in text[from, to) (one segment), with types and titles. `sentenceStarts` marks sentence starts. */
+/** Months and weekdays: a number after them is a date, not part of a name. */
+const CALENDAR = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$|^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?$/i;
+
 export function findCandidates(articleId: string, text: string, from: number, to: number, sentenceStarts: ReadonlySet<number>): Candidate[] {
   const toks = tokens(text, from, to);
   const out: Candidate[] = [];
@@ -132,6 +135,18 @@ export function findCandidates(articleId: string, text: string, from: number, to
         }
       }
       break;
+    }
+    // A number right after a name is part of it: "Gate 4", "Terminal 2", "Apollo 11" (never "June 5").
+    const after = toks[j + 1];
+    if (
+      after &&
+      !toks[j]!.breakAfter &&
+      /^\d{1,4}[A-Za-z]?$/.test(after.text) &&
+      !/^(?:[,/-]|\.\d)/.test(text.slice(after.end, after.end + 2)) &&
+      !CALENDAR.test(toks[j]!.text) &&
+      !FUNCTION_WORDS.has(lower(toks[j]!.text))
+    ) {
+      j++;
     }
     const run = toks.slice(i, j + 1);
     const prev = i > 0 ? toks[i - 1]! : null;
@@ -191,6 +206,8 @@ function analyseRun(articleId: string, text: string, runIn: Tok[], prev: Tok | n
     return [c];
   }
   if (run.length === 1 && TITLE_HEADS.has(lw[0]!)) return [];
+  // A lone generic head word ("Union spokesperson...", "Police said") is a common noun, not a name.
+  if (run.length === 1 && (ORG_WORDS.has(lw[0]!) || PLACE_WORDS.has(lw[0]!) || EVENT_WORDS.has(lw[0]!)) && !/^[A-Z]{2,}$/.test(run[0]!.text)) return [];
 
   // "Defense Ministry Jane Roe": an organisation name directly followed by a person's name.
   const lastKeyword = lw.reduce((acc, w, k) => (ORG_WORDS.has(w) || EVENT_WORDS.has(w) ? k : acc), -1);
