@@ -135,3 +135,19 @@ describe("numbers in names, and lone head words", async () => {
     expect(names).toContain("Ilse Marrow");
   });
 });
+
+describe("short forms of organisation names", async () => {
+  const report = await reconcile([
+    article("p", "The Orvala Port Authority raised its offer. The Transport Ministry said talks would resume.", "2025-06-02"),
+    article("q", "The Port Authority declined to comment. The Skerran Transport Ministry offered berths.", "2025-06-03"),
+  ]);
+  const idOf = (articleId: string, surface: string) => entityOf(report, articleId, surface);
+  it("reads a short name as the one longer name it ends", () => {
+    expect(idOf("q", "Port Authority")).toBeDefined();
+    expect(idOf("q", "Port Authority")).toBe(idOf("p", "Orvala Port Authority"));
+  });
+  it("keeps a nation's body apart from the bare name a story uses for its own", () => {
+    expect(idOf("p", "Transport Ministry")).toBeDefined();
+    expect(idOf("p", "Transport Ministry")).not.toBe(idOf("q", "Skerran Transport Ministry"));
+  });
+});

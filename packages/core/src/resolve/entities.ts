@@ -5,7 +5,7 @@ import type { Entity, EntityType, Mention } from "../model/entity.js";
 import type { ArticleAnalysis } from "../pipeline/state.js";
 import { findCandidates, type Candidate } from "./candidates.js";
 import { bagKey, wordKey } from "./keys.js";
-import { COUNTRIES } from "./gazetteer.js";
+import { COUNTRIES, DEMONYMS } from "./gazetteer.js";
 
 /** Segment kinds whose names are read (everything but front matter). */
 /**
@@ -290,6 +290,31 @@ export function resolveEntities(articles: readonly Article[], analyses: Readonly
   for (const list of byEditionless.values()) {
     const editions = new Set(list.flatMap((i) => locals[i]!.key.split(" ").filter((w) => w.startsWith("#"))));
     if (editions.size <= 1) for (const i of list.slice(1)) groups.union(list[0]!, i);
+  }
+  // A shorter organisation or place name that ends a longer one ("Port Authority" for "Calder Port
+  // Authority") is that one when exactly one longer name fits; "Defence Ministry" with a Chinese and a
+  // Russian one in the story stays apart.
+  const byLastWord = new Map<string, number[]>();
+  locals.forEach((l, i) => {
+    if (l.multi && l.form === "name" && l.type !== "person") bucket(byLastWord, `${l.type}:${wordKey(l.tokens[l.tokens.length - 1]!)}`, i);
+  });
+  for (const list of byLastWord.values()) {
+    if (list.length < 2 || list.length > 50) continue;
+    for (const i of list) {
+      const short = locals[i]!;
+      const tail = short.tokens.map(wordKey);
+      const fits = list.filter((j) => {
+        const long = locals[j]!;
+        if (long.tokens.length <= short.tokens.length || (short.owner && short.owner !== long.owner)) return false;
+        // A nation's body ("Skerran Transport Ministry") is not the bare name a story uses for its own.
+        const extra = long.tokens[0]!;
+        if (long.owner || DEMONYMS.has(extra.toLowerCase()) || /(?:an|ese|ish|ic)$/i.test(extra)) return false;
+        const lt = long.tokens.slice(long.tokens.length - tail.length).map(wordKey);
+        return lt.every((w, k) => w === tail[k]);
+      });
+      const roots = [...new Set(fits.map((j) => groups.find(j)))];
+      if (roots.length === 1) groups.union(roots[0]!, i);
+    }
   }
   // Near-identical multi-word names of the same type (a typo or transliteration in one word).
   const byLength = new Map<string, number[]>();
