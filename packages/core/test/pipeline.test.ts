@@ -67,6 +67,12 @@ describe("pipeline on an invented two-strike story", async () => {
     expect(report.nonConflicts.some((n) => n.slot === "durationDays" && n.reason === "different-event")).toBe(true);
   });
 
+  it("counts a fact given in different words by several outlets as corroborated", () => {
+    const g = report.agreements.find((a) => a.summary.startsWith("The duration in days: 6"));
+    expect(g).toBeDefined();
+    expect(g!.articleIds).toEqual(expect.arrayContaining(["herald-june", "wire-june"]));
+  });
+
   it("explains a six-day strike and 4 to 9 June as the same value", () => {
     expect(report.nonConflicts.some((n) => n.slot === "durationDays" && n.reason === "same-value")).toBe(true);
   });

@@ -2,6 +2,7 @@ import type { Article } from "../model/article.js";
 import type { Claim } from "../model/claim.js";
 import type { Agreement } from "../model/reconcile.js";
 import type { ClaimDraft } from "../extract/claims.js";
+import { slotName, valuesAgree } from "./conflicts.js";
 import { idfWeights, timesCompatible, weightedDice } from "./similarity.js";
 
 /**
@@ -34,6 +35,46 @@ function substantial(sa: ReadonlySet<string>, sb: ReadonlySet<string>, a: Claim,
 /** Whether a claim is about its event itself: dated, filling an event slot, or a plan for it. */
 function eventBound(c: Claim): boolean {
   return c.times.length > 0 || c.facts.length > 0 || ((c.modality === "future" || c.modality === "planned") && !c.negated);
+}
+
+/** Slots whose equal values across articles are a corroborated fact. */
+const FACT_SLOT = /^(?:start|end|durationDays|toll:|count:|percent:|scheduled:|appointed:)/;
+
+/**
+ * Groups of claims (indices into `drafts`) from at least two articles that give one event slot agreeing
+ * values, each with a summary ("The duration in days: 6").
+ */
+function factAgreements(drafts: readonly ClaimDraft[]): { members: number[]; summary: string }[] {
+  const buckets = new Map<string, { i: number; value: string | number }[]>();
+  drafts.forEach((d, i) => {
+    for (const f of d.claim.facts) {
+      if (!FACT_SLOT.test(f.slot)) continue;
+      const personal = f.slot.startsWith("scheduled:") || f.slot.startsWith("appointed:");
+      if (!personal && !d.claim.eventId) continue;
+      const key = personal ? f.slot : `${d.claim.eventId}|${f.slot}`;
+      const list = buckets.get(key) ?? [];
+      list.push({ i, value: f.value });
+      buckets.set(key, list);
+    }
+  });
+  const out: { members: number[]; summary: string }[] = [];
+  for (const [key, refs] of buckets) {
+    const classes: { i: number; value: string | number }[][] = [];
+    for (const r of refs) {
+      const home = classes.find((c) => c.every((x) => valuesAgree(x.value, r.value)));
+      if (home) home.push(r);
+      else classes.push([r]);
+    }
+    // Only a fact no source disputes is corroborated by it.
+    if (classes.length !== 1) continue;
+    const members = [...new Set(classes[0]!.map((r) => r.i))].sort((a, b) => a - b);
+    if (new Set(members.map((m) => drafts[m]!.claim.articleId)).size < 2) continue;
+    const slot = key.includes("|") ? key.slice(key.indexOf("|") + 1) : key;
+    const value = [...classes[0]!].sort((a, b) => String(b.value).length - String(a.value).length)[0]!.value;
+    const name = slotName(slot);
+    out.push({ members, summary: `${name.charAt(0).toUpperCase()}${name.slice(1)}: ${value}` });
+  }
+  return out;
 }
 
 /** Options of {@link findAgreements}. */
@@ -132,8 +173,17 @@ export function findAgreements(
     if (list) list.push(i);
     else groups.set(r, [i]);
   });
+  // Claims that give the same event fact (a six-day strike, "from 4 to 9 June", "after six days") agree on
+  // it whatever their words: a fact group joins the text groups unless one text group already holds it.
+  const memberSets = [...groups.values()].map((m) => new Set(m));
+  const factGroups: { members: number[]; summary: string }[] = [];
+  for (const g of factAgreements(drafts)) {
+    if (memberSets.some((set) => g.members.every((m) => set.has(m)))) continue;
+    factGroups.push(g);
+  }
   const out: Agreement[] = [];
-  for (const members of groups.values()) {
+  const all = [...[...groups.values()].map((members) => ({ members, summary: null as string | null })), ...factGroups];
+  for (const { members, summary } of all) {
     const claims = members.map((i) => drafts[i]!.claim);
     const articleIds = [...new Set(claims.map((c) => c.articleId))].sort((a, b) => order.get(a)! - order.get(b)!);
     if (articleIds.length < 2) continue;
@@ -152,7 +202,7 @@ export function findAgreements(
       independentSources: families.size,
       copyGroups: [...families.values()].filter((g) => g.length > 1),
       eventId: eventIds.length === 1 ? eventIds[0]! : null,
-      summary: lead.text.length > 140 ? `${lead.text.slice(0, 139)}…` : lead.text,
+      summary: summary ?? (lead.text.length > 140 ? `${lead.text.slice(0, 139)}…` : lead.text),
     });
   }
   const pos = new Map(drafts.map((d) => [d.claim.id, [order.get(d.claim.articleId)!, d.claim.start] as const]));

@@ -194,7 +194,8 @@ function isUpdate(classes: FactRef[][], articleById: Map<string, Article>): bool
   return true;
 }
 
-function slotName(slot: string): string {
+/** A slot in words, for explanations ("the start date", "the number of ships"). */
+export function slotName(slot: string): string {
   if (slot === "start") return "the start date";
   if (slot === "end") return "the end date";
   if (slot === "durationDays") return "the duration in days";
