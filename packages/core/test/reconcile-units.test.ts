@@ -145,3 +145,12 @@ describe("counts in conflict", () => {
     expect(two.conflicts).toHaveLength(1);
   });
 });
+
+describe("explanations", () => {
+  const articles = [article("a", "x".repeat(20), "2024-06-01"), article("b", "x".repeat(20), "2024-06-03")];
+  it("orders an update by publication date and names the slot in words", () => {
+    const f = (v: number) => [{ slot: "toll:injure", value: v, start: 0, end: 1 }];
+    const { nonConflicts } = findConflicts([claim("b#1", "b", "evt-1", f(5)), claim("a#1", "a", "evt-1", f(3))], articles, []);
+    expect(nonConflicts[0]!.explanation).toBe("Later reports update the number injured (3 → 5): a change over time, not a disagreement.");
+  });
+});

@@ -35,6 +35,8 @@ export function valuesAgree(a: string | number, b: string | number): boolean {
  */
 export function findConflicts(claims: readonly Claim[], articles: readonly Article[], entities: readonly Entity[]): ConflictResult {
   const articleById = new Map(articles.map((a) => [a.id, a]));
+  const entityName = new Map(entities.map((e) => [e.id, e.name]));
+  const nameOf = (id: string) => entityName.get(id);
   const order = new Map(articles.map((a, i) => [a.id, i]));
   const byScope = new Map<string, FactRef[]>();
   const bySlot = new Map<string, FactRef[]>();
@@ -72,7 +74,7 @@ export function findConflicts(claims: readonly Claim[], articles: readonly Artic
           reason: "update",
           claimIds: values.flatMap((v) => v.claimIds),
           values,
-          explanation: `Later reports give a different ${slotName(slot)} (${values.map((v) => v.value).join(" → ")}): an update over time, not a disagreement.`,
+          explanation: `Later reports update ${slotName(slot, nameOf)} (${byDate(values, articleById).map((v) => v.value).join(" → ")}): a change over time, not a disagreement.`,
         });
         continue;
       }
@@ -81,7 +83,7 @@ export function findConflicts(claims: readonly Claim[], articles: readonly Artic
         slot,
         claimIds: values.flatMap((v) => v.claimIds),
         values,
-        explanation: `Sources disagree on ${slotName(slot)}: ${values.map((v) => `${v.value} (${v.articleIds.join(", ")})`).join(" vs ")}.`,
+        explanation: `Sources disagree on ${slotName(slot, nameOf)}: ${values.map((v) => `${v.value} (${v.articleIds.join(", ")})`).join(" vs ")}.`,
       });
     } else if (classes.length === 1) {
       const forms = new Set(refs.map((r) => r.form));
@@ -94,7 +96,7 @@ export function findConflicts(claims: readonly Claim[], articles: readonly Artic
           reason: "same-value",
           claimIds: values.flatMap((v) => v.claimIds),
           values,
-          explanation: `The same ${slotName(slot)} said two ways (${[...forms].join(" and ")}): they agree.`,
+          explanation: `${cap(slotName(slot, nameOf))} is the same, said two ways (${[...forms].join(" and ")}): they agree.`,
         });
       }
     }
@@ -115,7 +117,7 @@ export function findConflicts(claims: readonly Claim[], articles: readonly Artic
           reason: "different-event",
           claimIds: [...va.claimIds, ...vb.claimIds],
           values: [va, vb],
-          explanation: `${cap(slotName(slot))} differs (${va.value} vs ${vb.value}) because the claims are about different events (${events[i]} and ${events[j]}).`,
+          explanation: `${cap(slotName(slot, nameOf))} differs (${va.value} vs ${vb.value}) because the claims are about different events (${events[i]} and ${events[j]}).`,
         });
       }
   }
@@ -181,6 +183,12 @@ function isReschedule(classes: FactRef[][], articleById: Map<string, Article>): 
   return dated.slice(1).every((d, i) => d.date > dated[i]!.date && d.c.some((r) => RESCHEDULED.test(r.claim.text)));
 }
 
+/** Slot values in the order their first article was published. */
+function byDate(values: SlotValue[], articleById: Map<string, Article>): SlotValue[] {
+  const first = (v: SlotValue) => v.articleIds.map((id) => articleById.get(id)?.publishedAt ?? "").sort()[0] ?? "";
+  return [...values].sort((a, b) => (first(a) < first(b) ? -1 : first(a) > first(b) ? 1 : 0));
+}
+
 function isUpdate(classes: FactRef[][], articleById: Map<string, Article>): boolean {
   // Running counts (a toll, arrests, ships waiting) grow as a story goes on: each class from a later
   // publication must carry a larger count than every earlier one. A smaller later figure stays a conflict.
@@ -194,18 +202,25 @@ function isUpdate(classes: FactRef[][], articleById: Map<string, Article>): bool
   return true;
 }
 
-/** A slot in words, for explanations ("the start date", "the number of ships"). */
-export function slotName(slot: string): string {
+/** A slot in words, for explanations ("the start date", "the number of ships"); `nameOf` names entities. */
+export function slotName(slot: string, nameOf: (id: string) => string | undefined = () => undefined): string {
+  const id = slot.slice(slot.indexOf(":") + 1);
   if (slot === "start") return "the start date";
   if (slot === "end") return "the end date";
   if (slot === "durationDays") return "the duration in days";
-  if (slot.startsWith("count:")) return `the number of ${slot.slice(6)}s`;
-  if (slot.startsWith("toll:")) return `the toll (${slot.slice(5)})`;
+  if (slot.startsWith("count:")) return `the number of ${plural(id)}`;
+  if (slot.startsWith("toll:")) return `the number ${id === "missing" ? "missing" : id.endsWith("e") ? `${id}d` : `${id}ed`}`;
   if (slot.startsWith("spokesperson")) return "who announced it";
-  if (slot.startsWith("appointed:")) return "when the person took office";
-  if (slot.startsWith("scheduled:")) return "when the named event takes place";
-  if (slot.startsWith("percent:")) return `the percentage (${slot.slice(8)})`;
+  if (slot.startsWith("appointed:")) return `when ${nameOf(id) ?? "the person"} took office`;
+  if (slot.startsWith("scheduled:")) return `the dates of ${nameOf(id) ?? "the named event"}`;
+  if (slot.startsWith("percent:")) return `the ${id} in per cent`;
   return slot;
+}
+
+function plural(noun: string): string {
+  if (/(?:s|x|ch|sh)$/.test(noun)) return `${noun}es`;
+  if (/[^aeiou]y$/.test(noun)) return `${noun.slice(0, -1)}ies`;
+  return noun === "people" ? noun : `${noun}s`;
 }
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
