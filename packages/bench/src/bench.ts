@@ -180,13 +180,15 @@ function child<T>(args: string[]): T | { error: string } {
     const out = execFileSync(process.execPath, ["--expose-gc", `--max-old-space-size=${option("max-heap-mb", "4096")}`, self, "--child", ...args], {
       encoding: "utf8",
       maxBuffer: 64 * 1024 * 1024,
-      stdio: ["ignore", "pipe", "inherit"],
+      stdio: ["ignore", "pipe", "pipe"],
       timeout: minutes * 60_000,
     });
     return JSON.parse(out.trim().split("\n").pop()!) as T;
   } catch (error) {
-    const e = error as { signal?: string; status?: number; message: string };
-    const reason = e.signal === "SIGTERM" ? `timed out after ${minutes} min` : `failed (${e.signal ?? `exit ${e.status}`})`;
+    const e = error as { signal?: string; status?: number; message: string; stderr?: string };
+    // The child's own error, e.g. "RangeError: Invalid string length" or V8's heap-limit message.
+    const cause = (e.stderr ?? "").split("\n").find((l) => /^\w*Error\b|heap limit|out of memory/i.test(l.trim()))?.trim() ?? "";
+    const reason = e.signal === "SIGTERM" ? `timed out after ${minutes} min` : `failed (${e.signal ?? `exit ${e.status}`}${cause ? `: ${cause}` : ""})`;
     process.stderr.write(`  ${args.join(" ")}: ${reason}\n`);
     return { error: reason };
   }

@@ -45,7 +45,13 @@ export interface CorpusOptions {
   length?: number;
 }
 
-const SYLLABLES = ["ka", "lor", "ven", "mi", "ta", "sel", "dra", "no", "vik", "ra", "bel", "thu", "or", "an", "es", "ul", "quin", "mar", "del", "iso", "fen", "gar", "ho", "ly"];
+// Enough syllables that names of different stories rarely collide (about 100,000 three-syllable words),
+// as in real news, where a story's people and places are mostly its own.
+const SYLLABLES = [
+  "ka", "lor", "ven", "mi", "ta", "sel", "dra", "no", "vik", "ra", "bel", "thu", "or", "an", "es", "ul", "quin", "mar", "del", "iso",
+  "fen", "gar", "ho", "ly", "bri", "cas", "dun", "ef", "gil", "hal", "jor", "kel", "lin", "mos", "nar", "ost", "pel", "rin", "sor", "tev",
+  "ub", "val", "wen", "yar", "zel", "bro", "cor", "dim",
+];
 const EVENT_KINDS = [
   { noun: "strike", verb: "walked out", actor: "union", unit: "workers", count: "members" },
   { noun: "fire", verb: "battled a blaze", actor: "fire service", unit: "firefighters", count: "residents evacuated" },
@@ -69,15 +75,34 @@ const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Satur
 const TITLES = ["spokesperson", "director", "chief", "minister", "mayor", "chair"];
 const SAID = ["said", "told reporters", "said in a statement", "told the outlet", "said on the phone"];
 const ATTRIBUTION = ["police said", "officials said", "according to the council", "a spokesperson said", "local media reported"];
-const FILLER = [
-  "Residents gathered near the harbour as the news spread through the town.",
-  "The area has seen several similar disputes over the past decade.",
-  "Shops along the main street stayed open, though trade was slow.",
-  "Regional newspapers carried the story on their front pages.",
-  "Analysts expect the matter to be discussed again at the next council session.",
-  "Traffic on the coastal road was heavier than usual throughout the afternoon.",
-  "Several schools sent pupils home early as a precaution.",
-  "The weather service forecast calmer conditions for the rest of the week.",
+/**
+ * Background sentences around the facts: common words drawn at random every few words, so that, as in
+ * real news, an 8-word stretch of background text rarely recurs across stories (only page furniture
+ * does; otherwise wire-copy detection would see every article copy every other), with about as many
+ * names as real background paragraphs carry.
+ */
+const NOUNS = [
+  "harbour", "market", "school", "bridge", "station", "library", "bakery", "garage", "clinic", "church", "square", "pier", "warehouse",
+  "depot", "museum", "stadium", "theatre", "hotel", "factory", "farm", "canal", "tunnel", "airport", "campus", "hospital", "office",
+  "parish", "village", "district", "valley", "coast", "island", "forest", "river", "lake", "road", "street", "avenue", "quay", "beach",
+  "council", "committee", "union", "club", "charity", "company", "agency", "court", "police", "press", "radio", "parliament", "board",
+  "residents", "drivers", "parents", "farmers", "fishermen", "nurses", "teachers", "students", "traders", "tourists", "pensioners",
+];
+const ADJECTIVES = [
+  "old", "new", "northern", "southern", "eastern", "western", "small", "large", "busy", "quiet", "local", "regional", "central", "coastal",
+  "rural", "nearby", "main", "narrow", "wide", "crowded", "empty", "wet", "windy", "cold", "warm", "early", "late", "weekly", "annual",
+  "temporary", "public", "private", "historic", "modern", "popular", "familiar", "uncertain", "cautious", "angry", "hopeful",
+];
+type Slots = { noun: () => string; adj: () => string; person: () => string; n: (lo: number, hi: number) => number; weekday: string };
+const FILLER: ((s: Slots) => string)[] = [
+  (s) => `The ${s.adj()} ${s.noun()} near the ${s.noun()} stayed ${s.adj()} for ${s.n(2, 9)} hours, ${s.noun()} said.`,
+  (s) => `${s.n(12, 900)} ${s.noun()} gathered at the ${s.adj()} ${s.noun()} as news of the ${s.noun()} spread.`,
+  (s) => `Trade at the ${s.adj()} ${s.noun()} was ${s.adj()} on ${s.weekday}, and the ${s.noun()} closed ${s.n(1, 3)} hours early.`,
+  (s) => `A ${s.adj()} meeting of the ${s.noun()} drew ${s.n(20, 400)} ${s.noun()} to the ${s.adj()} ${s.noun()}.`,
+  (s) => `Queues of ${s.n(30, 700)} cars formed on the ${s.adj()} ${s.noun()} road towards the ${s.noun()}.`,
+  (s) => `“It has been a ${s.adj()} week for the ${s.noun()},” said ${s.person()}, who runs a ${s.noun()} shop.`,
+  (s) => `The ${s.noun()} recorded ${s.n(2, 40)} similar cases since ${s.n(1990, 2020)}, a ${s.adj()} ${s.noun()} report shows.`,
+  (s) => `Forecasters expect ${s.adj()} winds of ${s.n(10, 90)} km/h over the ${s.noun()} and the ${s.adj()} ${s.noun()}.`,
 ];
 const FURNITURE = [
   "Read more: Council budget talks stall again",
@@ -153,8 +178,9 @@ export function generateCorpus(options: CorpusOptions = {}): SyntheticArticle[] 
         paragraphs.push(...own);
       }
       let size = paragraphs.reduce((n, p) => n + p.length + 2, 0);
+      const slots: Slots = { noun: () => pick(NOUNS), adj: () => pick(ADJECTIVES), person, n: int, weekday: pick(WEEKDAYS) };
       while (size < length) {
-        const p = `${pick(FILLER)} ${pick(FILLER)} ${person()} of the ${word(2, 3)} Institute said the ${kind.noun} was ${pick(["unusual", "expected", "costly", "long overdue"])}.`;
+        const p = `${pick(FILLER)(slots)} ${pick(FILLER)(slots)}`;
         paragraphs.push(p);
         size += p.length + 2;
       }
