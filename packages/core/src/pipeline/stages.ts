@@ -108,7 +108,7 @@ export const agreementsStage: Stage = {
 export const conflictsStage: Stage = {
   name: "conflicts",
   run(state: PipelineState) {
-    const { conflicts, nonConflicts } = findConflicts(state.claims, state.articles, state.entities);
+    const { conflicts, nonConflicts } = findConflicts(state.claims, state.articles, state.entities, state.events);
     state.conflicts = conflicts;
     state.nonConflicts = nonConflicts;
   },

@@ -81,7 +81,7 @@ function factAgreements(drafts: readonly ClaimDraft[]): { members: number[]; sum
 export interface AgreementOptions {
   /** Weighted Dice similarity from which two claims say the same thing (default 0.42). */
   threshold?: number;
-  /** Concepts shared by more claims than this are not used to find candidate pairs (default 200). */
+  /** Concepts shared by more claims than this are not used to find candidate pairs (default 100). */
   maxPosting?: number;
 }
 
@@ -98,7 +98,7 @@ export function findAgreements(
   options: AgreementOptions = {},
 ): Agreement[] {
   const threshold = options.threshold ?? 0.42;
-  const maxPosting = options.maxPosting ?? 200;
+  const maxPosting = options.maxPosting ?? 100;
   const roleOf = new Map(articles.map((a) => [a.id, a.role]));
   const order = new Map(articles.map((a, i) => [a.id, i]));
   const sets = drafts.map((d) => new Set([...d.concepts, ...d.claim.entityIds.map((e) => `@${e}`), ...(d.claim.negated ? ["¬"] : [])]));

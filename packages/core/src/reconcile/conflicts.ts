@@ -1,6 +1,7 @@
 import type { Article } from "../model/article.js";
 import type { Claim } from "../model/claim.js";
 import type { Entity } from "../model/entity.js";
+import type { Event } from "../model/event.js";
 import type { Conflict, NonConflict, SlotValue } from "../model/reconcile.js";
 import { keysOverlap } from "./similarity.js";
 
@@ -33,7 +34,12 @@ export function valuesAgree(a: string | number, b: string | number): boolean {
  * the same value said two ways (a range and a duration), a later update of a toll, a spelling variant.
  * Facts are bucketed by slot first, so only facts about the same thing are compared.
  */
-export function findConflicts(claims: readonly Claim[], articles: readonly Article[], entities: readonly Entity[]): ConflictResult {
+export function findConflicts(
+  claims: readonly Claim[],
+  articles: readonly Article[],
+  entities: readonly Entity[],
+  events?: readonly Event[],
+): ConflictResult {
   const articleById = new Map(articles.map((a) => [a.id, a]));
   const entityName = new Map(entities.map((e) => [e.id, e.name]));
   const nameOf = (id: string) => entityName.get(id);
@@ -103,12 +109,25 @@ export function findConflicts(claims: readonly Claim[], articles: readonly Artic
   }
 
   // The same slot with different values in different events: not a conflict, another event.
+  // Only lookalike events (sharing a participant or a place) need the explanation; with the events
+  // unknown, every pair is explained.
+  const eventById = new Map((events ?? []).map((e) => [e.id, e]));
+  const lookalike = (x: string, y: string) => {
+    const ex = eventById.get(x);
+    const ey = eventById.get(y);
+    if (!ex || !ey) return events === undefined;
+    const shared = new Set([...ex.participantIds, ...ex.placeIds]);
+    return [...ey.participantIds, ...ey.placeIds].some((id) => shared.has(id));
+  };
   for (const [slot, refs] of bySlot) {
-    const events = [...new Set(refs.map((r) => r.claim.eventId!))].sort();
-    for (let i = 0; i < events.length; i++)
-      for (let j = i + 1; j < events.length; j++) {
-        const a = refs.filter((r) => r.claim.eventId === events[i]);
-        const b = refs.filter((r) => r.claim.eventId === events[j]);
+    const perEvent = new Map<string, FactRef[]>();
+    for (const r of refs) push(perEvent, r.claim.eventId!, r);
+    const eventIds = [...perEvent.keys()].sort();
+    for (let i = 0; i < eventIds.length; i++)
+      for (let j = i + 1; j < eventIds.length; j++) {
+        if (!lookalike(eventIds[i]!, eventIds[j]!)) continue;
+        const a = perEvent.get(eventIds[i]!)!;
+        const b = perEvent.get(eventIds[j]!)!;
         if (a.some((x) => b.some((y) => valuesAgree(x.value, y.value)))) continue;
         const va = slotValue(a, order);
         const vb = slotValue(b, order);
@@ -117,7 +136,7 @@ export function findConflicts(claims: readonly Claim[], articles: readonly Artic
           reason: "different-event",
           claimIds: [...va.claimIds, ...vb.claimIds],
           values: [va, vb],
-          explanation: `${cap(slotName(slot, nameOf))} differs (${va.value} vs ${vb.value}) because the claims are about different events (${events[i]} and ${events[j]}).`,
+          explanation: `${cap(slotName(slot, nameOf))} differs (${va.value} vs ${vb.value}) because the claims are about different events (${eventIds[i]} and ${eventIds[j]}).`,
         });
       }
   }
