@@ -226,7 +226,7 @@ function entityOccurrences(index: ReportIndex, entities: readonly GoldEntity[]):
       byArticle.set(article, list);
     }
   }
-  // A shorter occurrence inside a longer one is part of the longer name: "Li" in "Li Shangfu" counts as
+  // A shorter occurrence inside a longer one is part of the longer name: "Koval" in "Aleksandr Koval" counts as
   // the full name's occurrence, a place inside an organisation's name counts for the organisation.
   const kept: Occurrence[] = [];
   for (const article of [...byArticle.keys()].sort()) {
@@ -247,8 +247,8 @@ interface ReportMention extends Offsets {
 
 /**
  * Puts each gold occurrence in a report entity: the mention with exactly its span; else the mention that
- * overlaps it most, if the overlap covers at least half of the occurrence ("Li Shangfu" inside a mention
- * "Defense Minister Li Shangfu"); else a mention of the same article with the same text.
+ * overlaps it most, if the overlap covers at least half of the occurrence ("Aleksandr Koval" inside a mention
+ * "Transport Minister Aleksandr Koval"); else a mention of the same article with the same text.
  */
 function assignMentions(report: Report, occurrences: Occurrence[]): void {
   const byArticle = new Map<string, ReportMention[]>();

@@ -244,7 +244,7 @@ function plural(noun: string): string {
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-/** Names written differently across articles ("Sergey"/"Sergei"): explained, never conflicts. */
+/** Names written differently across articles ("Aleksandr"/"Alexander"): explained, never conflicts. */
 function spellingVariants(claims: readonly Claim[], entities: readonly Entity[], order: Map<string, number>): Omit<NonConflict, "id">[] {
   const out: Omit<NonConflict, "id">[] = [];
   const claimsByArticle = new Map<string, Claim[]>();

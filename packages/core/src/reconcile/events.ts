@@ -209,7 +209,7 @@ function describe(members: Lead[], draftsByArticle: ReadonlyMap<string, ClaimDra
   const what = top(nouns, 1)[0] ?? top(verbs, 1)[0] ?? "event";
   const where = placeIds.map((id) => entityById.get(id)!.name).join(", ");
   const when = start ? (end && end !== start ? `${start} to ${end}` : start) : "undated";
-  // "visit · Li Shangfu · Russia, Belarus (2023-08-14 to 2023-08-19)": what, who, where, when.
+  // "strike · Rosa Ventris · Port Calder (2024-06-04 to 2024-06-09)": what, who, where, when.
   const label = [what, who, where || null].filter(Boolean).join(" · ") + ` (${when})`;
   return {
     label,

@@ -272,7 +272,7 @@ export function resolveEntities(articles: readonly Article[], analyses: Readonly
     for (const a of l.acronyms) bucket(byAcronym, a.toLowerCase(), i);
   });
   for (const list of byExact.values()) for (const i of list.slice(1)) if (compatible(locals[i]!, locals[list[0]!]!)) groups.union(list[0]!, i);
-  // Same surname, first names that are spelling variants ("Sergey"/"Serguéi"), or one an initial.
+  // Same surname, first names that are spelling variants ("Aleksandr"/"Alexandre"), or one an initial.
   for (const list of bySurname.values()) {
     for (let a = 0; a < list.length; a++) {
       for (let b = a + 1; b < list.length; b++) {

@@ -42,7 +42,7 @@ export function normaliseWord(word: string): string {
 }
 
 /**
- * Folds transliteration variants of a name word: "Sergey"/"Sergei", "Shoygu"/"Shoigu",
+ * Folds transliteration variants of a name word: "Andrey"/"Andrei", "Dmitriy"/"Dmitry",
  * "Aleksandr"/"Alexander", "Mikhail"/"Michail". Applied only to keys, never to text.
  */
 export function foldTransliteration(word: string): string {

@@ -343,7 +343,7 @@ function matchPassage(s: Passage, p: Passage, weights: readonly number[], total:
   return { passage: p, hits, coverage: total ? w / total : 0 };
 }
 
-/** Same word spelled with one letter changed ("Sergey"/"Sergei"), for names of five letters or more. */
+/** Same word spelled with one letter changed ("Aleksandr"/"Alexander"), for names of five letters or more. */
 function nearSpelling(a: string, b: string): boolean {
   if (a === b) return true;
   if (Math.abs(a.length - b.length) > 1 || a[0] !== b[0]) return false;

@@ -181,7 +181,7 @@ export class SourceIndex {
     return this.variants(stem).length > 0;
   }
 
-  /** Whether any source uses the word, allowing one edit for words of five letters or more ("Sergey" ~ "Sergei"). */
+  /** Whether any source uses the word, allowing one edit for words of five letters or more ("Olexiy" ~ "Oleksiy"). */
   hasWord(norm: string): boolean {
     if (this.norms.has(norm)) return true;
     if (norm.length < 5) return false;
