@@ -1,25 +1,13 @@
-import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { cli } from "./run-cli.js";
 import { Ajv2020 } from "ajv/dist/2020.js";
 
-const run = promisify(execFile);
-const bin = join(import.meta.dirname, "..", "dist", "bin.js");
 const fixtures = join(import.meta.dirname, "fixtures");
 const schema = JSON.parse(readFileSync(join(import.meta.dirname, "..", "..", "core", "schema", "report.schema.json"), "utf8"));
 
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { maxBuffer: 64 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 describe("corroborate reconcile", () => {
   it("writes a JSON report that validates against the shipped JSON Schema", async () => {

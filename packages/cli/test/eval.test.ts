@@ -1,9 +1,8 @@
-import { execFile } from "node:child_process";
 import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, cpSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { cli } from "./run-cli.js";
 import { ClaimSchema, ReportSchema, type Report } from "@corroborate/core";
 import { GoldError, parseGold, type Gold } from "../src/eval/gold.js";
 import { SECTION_IDS, scoreReport, type SectionId, type StoryScore } from "../src/eval/score.js";
@@ -362,19 +361,8 @@ describe("parseGold", () => {
 
 // ---------------------------------------------------------------- the command, on the project's example story
 
-const execFileP = promisify(execFile);
-const bin = join(import.meta.dirname, "..", "dist", "bin.js");
 const examples = join(import.meta.dirname, "..", "..", "..", "examples");
 
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await execFileP(process.execPath, [bin, ...args], { maxBuffer: 64 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 // Each case starts the CLI and runs the whole pipeline; on a busy machine that takes seconds.
 describe("corroborate eval", { timeout: 60_000 }, () => {
