@@ -183,3 +183,14 @@ describe("schedules in the present tense, and measurements", () => {
     expect(extractQuantities(s, tokenize(s, { pos: true, lemma: true }), []).map((q) => q.unit)).toEqual(["worker"]);
   });
 });
+
+describe("a spokesperson in apposition", async () => {
+  const { ArticleSchema, reconcile } = await import("../src/index.js");
+  const text = "Pia Lund, a spokeswoman for the Orvala Port Authority, said the berths would reopen on Friday.";
+  const r = await reconcile([ArticleSchema.parse({ id: "s", text, publishedAt: "2025-06-02", language: "en", source: { input: "s.txt", adapter: "test" } })]);
+  it("says who announced it for the organisation", () => {
+    const f = r.claims.flatMap((c) => c.facts).find((x) => x.slot.startsWith("spokesperson:"));
+    expect(f?.slot).toBe(`spokesperson:${r.entities.find((e) => e.name === "Orvala Port Authority")!.id}`);
+    expect(f?.value).toBe(r.entities.find((e) => e.name === "Pia Lund")!.id);
+  });
+});

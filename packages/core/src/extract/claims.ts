@@ -372,6 +372,16 @@ function factsOf(
     const person = attrMentions.find((m) => entityById.get(m.entityId)?.type === "person");
     const org = attrMentions.find((m) => entityById.get(m.entityId)?.type === "organization");
     if (person) facts.push({ slot: org ? `spokesperson:${org.entityId}` : "spokesperson", value: person.entityId, start: person.start, end: person.end });
+  } else {
+    // Or in apposition: "Pia Lund, a spokeswoman for the Port Authority, said...".
+    const m = /,\s+(?:a|the|its)\s+(?:\w+\s+)?spokes(?:person|man|woman)\s+(?:for|of|at)\s+/i.exec(claim.text);
+    if (m) {
+      const at = claim.start + m.index;
+      const person = [...leading].reverse().find((x) => x.end <= at && at - x.end <= 2 && entityById.get(x.entityId)?.type === "person");
+      const after = at + m[0].length;
+      const org = mentions.find((x) => x.start >= after && x.start - after <= 5 && entityById.get(x.entityId)?.type === "organization");
+      if (person && org) facts.push({ slot: `spokesperson:${org.entityId}`, value: person.entityId, start: person.start, end: org.end });
+    }
   }
   return facts;
 }
