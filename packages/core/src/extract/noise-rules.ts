@@ -223,7 +223,7 @@ export function lineRule(raw: string): LineVerdict | null {
     const subject = /^(?:[\p{Lu}][\p{L}'’.-]*\s+){0,3}[\p{Lu}][\p{L}'’.-]*/u.exec(text)?.[0] ?? "";
     return { kind: "boilerplate", reason: "author biography", endMarker: true, weak: true, subject };
   }
-  if (words <= 14 && /[\w.+-]+@[\w-]+\.[\w.]+/.test(text) && !/[.!?]["”’)]?\s+\p{Lu}/u.test(text)) {
+  if (words <= 14 && text.includes("@") && /[\w.+-]+@[\w-]+\.[\w.]+/.test(text) && !/[.!?]["”’)]?\s+\p{Lu}/u.test(text)) {
     return { kind: "byline", reason: "contact address", weak: true };
   }
   if (words <= 8 && /[,|]/.test(text) && isNameList(text, 8) && !DATELINE_LINE.test(text)) {
@@ -262,7 +262,8 @@ export function isHeadlineLike(text: string, maxWords = 20, question = false): b
   // List items, web addresses, a sentence inside, a last word that cannot end a headline ("... won the"):
   // not a headline.
   if (/^(?:\d{1,3}[).]|[-–•*·▪►✓])\s/u.test(t) || /https?:|www\.|\.com\b|pic\.twitter/i.test(t)) return false;
-  if (/\p{Ll}{2,}[.!?]["”’)]?\s+\p{Lu}/u.test(t)) return false;
+  // (Two lower-case letters suffice: "{2,}" would rescan long runs of letters, quadratic on hostile lines.)
+  if (/\p{Ll}{2}[.!?]["”’)]?\s+\p{Lu}/u.test(t)) return false;
   if (endsWithFunctionWord(bare)) return false;
   // Rows of figures (a table, a price list) are not headlines.
   const tokens = t.split(/\s+/);
