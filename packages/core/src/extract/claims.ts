@@ -1,4 +1,4 @@
-import type { Article } from "../model/article.js";
+import { CONTENT_KINDS, type Article } from "../model/article.js";
 import type { Attribution, Claim, Modality, TimeValue } from "../model/claim.js";
 import type { Entity, Mention } from "../model/entity.js";
 import type { ArticleAnalysis } from "../pipeline/state.js";
@@ -6,7 +6,6 @@ import { APPOINT_WORDS, END_VERBS, EVENT_NOUNS, SPEECH_VERBS, START_VERBS, STOP,
 import type { Token } from "./nlp.js";
 
 /** Segment kinds claims are drawn from: the article's own body text. */
-const CLAIM_KINDS = new Set(["body", "quote"]);
 
 /** A claim with the working data later stages use (content concepts, tokens). */
 export interface ClaimDraft {
@@ -110,7 +109,7 @@ export function extractClaims(ctx: ClaimContext): ClaimDraft[] {
   let ti = 0;
   let mi = 0;
   for (const sentence of analysis.sentences) {
-    if (!CLAIM_KINDS.has(sentence.kind)) continue;
+    if (!CONTENT_KINDS.has(sentence.kind)) continue;
     const attribution = findAttribution(text, sentence.start, sentence.end);
     for (const clause of splitClauses(text, sentence.start, sentence.end)) {
       while (ti < tokens.length && tokens[ti]!.end <= clause.start) ti++;

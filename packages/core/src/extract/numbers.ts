@@ -40,3 +40,15 @@ export function parseNumber(written: string): number | null {
   }
   return total;
 }
+
+/** Months by English name and abbreviation ("August", "Aug", "Aug.", "Sept"). */
+const MONTH_NUMBERS: Readonly<Record<string, number>> = {
+  january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10,
+  november: 11, december: 12, jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10,
+  nov: 11, dec: 12,
+};
+
+/** The month (1–12) an English month name or abbreviation means, or 0. */
+export function monthNumber(word: string): number {
+  return MONTH_NUMBERS[word.toLowerCase().replace(/\.$/, "")] ?? 0;
+}

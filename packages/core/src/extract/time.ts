@@ -16,14 +16,8 @@
  */
 import * as chrono from "chrono-node";
 import type { TimeValue } from "../model/claim.js";
-import { NUMBER_SOURCE, parseNumber } from "./numbers.js";
+import { NUMBER_SOURCE, monthNumber, parseNumber } from "./numbers.js";
 
-/** Months by name and abbreviation. */
-const MONTHS: Readonly<Record<string, number>> = {
-  january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10,
-  november: 11, december: 12, jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10,
-  nov: 11, dec: 12,
-};
 const MONTH = "(January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)";
 const DAY = "(\\d{1,2})(?:st|nd|rd|th)?";
 const RANGE_JOIN = "\\s*(?:-|–|—|to|and|until|till|through|thru)\\s*";
@@ -88,7 +82,7 @@ const fromUtc = (ms: number): Ymd => {
 };
 const addDays = (t: Ymd, n: number) => fromUtc(toUtc(t) + n * 86_400_000);
 const compare = (a: Ymd, b: Ymd) => toUtc(a) - toUtc(b);
-const monthOf = (word: string) => MONTHS[word.toLowerCase().replace(/\.$/, "")] ?? 0;
+const monthOf = monthNumber;
 
 /** Parses the date part of an ISO date or date-time. */
 export function parseAnchor(publishedAt: string | null | undefined): Ymd | null {

@@ -5,6 +5,7 @@
  */
 import { decodeHTML } from "entities";
 import { HostileInputError, ParseError, type CorroborateError } from "../errors.js";
+import { monthNumber } from "../extract/numbers.js";
 import type { Segment } from "../model/article.js";
 import { lineParagraphs } from "../extract/segment.js";
 import type { AdapterArticle } from "./adapter.js";
@@ -182,9 +183,6 @@ export function assertSafeXml(name: string, text: string, limits: XmlLimits = {}
   });
 }
 
-const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
-};
 // RFC 822 / RFC 2822 zone names; military single letters other than Z are ambiguous (RFC 2822 §4.3) and ignored.
 const ZONES: Record<string, number> = {
   ut: 0, utc: 0, gmt: 0, z: 0, est: -300, edt: -240, cst: -360, cdt: -300, mst: -420, mdt: -360, pst: -480, pdt: -420,
@@ -215,7 +213,7 @@ export function normaliseDate(value: string | null | undefined): string | null {
   m = RFC822.exec(s);
   if (m) {
     const [, d, monthName, yearText, h, mi, sec, zone] = m;
-    const month = MONTHS[monthName!.slice(0, 3).toLowerCase()];
+    const month = monthNumber(monthName!.slice(0, 3));
     if (!month) return null;
     // RFC 2822 §4.3: two-digit years 00-49 are 2000-2049, 50-99 are 1950-1999.
     const year = yearText!.length === 2 ? (+yearText! < 50 ? 2000 + +yearText! : 1900 + +yearText!) : +yearText!;

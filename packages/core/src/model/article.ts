@@ -27,6 +27,9 @@ export const SegmentKindSchema = z.enum([
 /** Kind of a segment. */
 export type SegmentKind = z.infer<typeof SegmentKindSchema>;
 
+/** Segment kinds that hold the story's own text: read for times, quantities and claims. */
+export const CONTENT_KINDS: ReadonlySet<SegmentKind> = new Set<SegmentKind>(["body", "quote"]);
+
 /** A classified stretch of an article's text (usually a paragraph). */
 export const SegmentSchema = OffsetsSchema.extend({
   kind: SegmentKindSchema,

@@ -11,6 +11,7 @@
  * 8. verify      each sentence of a derived article checked against the sources (verify/stage.ts)
  */
 import { extractClaims, type ClaimDraft } from "../extract/claims.js";
+import { CONTENT_KINDS } from "../model/article.js";
 import { tokenize, type Token } from "../extract/nlp.js";
 import { extractQuantities } from "../extract/quantity.js";
 import { segmentArticle } from "../extract/segment.js";
@@ -23,8 +24,6 @@ import { resolveEntities } from "../resolve/entities.js";
 import type { PipelineState, Stage } from "./state.js";
 import { verifyStage } from "../verify/stage.js";
 
-/** Segment kinds whose text is analysed for times, quantities and claims. */
-const CONTENT_KINDS = new Set(["body", "quote"]);
 
 /** Stage 1: paragraphs and sentences, segments classified (body vs furniture, other languages). */
 export const segmentStage: Stage = {

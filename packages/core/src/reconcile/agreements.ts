@@ -2,7 +2,7 @@ import type { Article } from "../model/article.js";
 import type { Claim } from "../model/claim.js";
 import type { Agreement } from "../model/reconcile.js";
 import type { ClaimDraft } from "../extract/claims.js";
-import { slotName, valuesAgree } from "./conflicts.js";
+import { classesOf, slotName } from "./conflicts.js";
 import { idfWeights, timesCompatible, weightedDice } from "./similarity.js";
 
 /**
@@ -59,12 +59,7 @@ function factAgreements(drafts: readonly ClaimDraft[]): { members: number[]; sum
   });
   const out: { members: number[]; summary: string }[] = [];
   for (const [key, refs] of buckets) {
-    const classes: { i: number; value: string | number }[][] = [];
-    for (const r of refs) {
-      const home = classes.find((c) => c.every((x) => valuesAgree(x.value, r.value)));
-      if (home) home.push(r);
-      else classes.push([r]);
-    }
+    const classes = classesOf(refs);
     // Only a fact no source disputes is corroborated by it.
     if (classes.length !== 1) continue;
     const members = [...new Set(classes[0]!.map((r) => r.i))].sort((a, b) => a - b);

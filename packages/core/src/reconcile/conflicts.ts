@@ -165,9 +165,9 @@ function formOf(claim: Claim, f: Claim["facts"][number]): string {
   return "value";
 }
 
-/** Groups facts into classes of agreeing values (greedy, in order). */
-function classesOf(refs: FactRef[]): FactRef[][] {
-  const classes: FactRef[][] = [];
+/** Groups values into classes that agree (greedy, in order): one class means no disagreement. */
+export function classesOf<T extends { value: string | number }>(refs: readonly T[]): T[][] {
+  const classes: T[][] = [];
   for (const r of refs) {
     const home = classes.find((c) => c.every((x) => valuesAgree(x.value, r.value)));
     if (home) home.push(r);
@@ -180,7 +180,8 @@ function classesOf(refs: FactRef[]): FactRef[][] {
 function unambiguous(refs: FactRef[]): FactRef[] {
   const byArticle = new Map<string, FactRef[]>();
   for (const r of refs) push(byArticle, r.claim.articleId, r);
-  return refs.filter((r) => classesOf(byArticle.get(r.claim.articleId)!).length === 1);
+  const single = new Set([...byArticle].filter(([, own]) => classesOf(own).length === 1).map(([id]) => id));
+  return refs.filter((r) => single.has(r.claim.articleId));
 }
 
 function slotValue(refs: FactRef[], order: Map<string, number>): SlotValue {
