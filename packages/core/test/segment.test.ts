@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ArticleSchema, type Article, type Segment } from "../src/model/article.js";
 import { lineParagraphs, segmentArticle, splitSentences } from "../src/extract/segment.js";
+import { tokenize } from "../src/extract/nlp.js";
 import { datelinePrefix, isNameList, isStampLine, lineRule } from "../src/extract/noise.js";
 
 // Every outlet, person and place below is invented.
@@ -405,10 +406,22 @@ describe("more furniture", () => {
     expect(out.language).toBe("en");
   });
 
+  it("gives the tokens of body paragraphs only, as tokenize reads them, from the same pass as the sentences", () => {
+    const text = "Harbour pilots walked out on Monday.\nRelated: Ten things to do in Port Calder\nThe strike ended after six days, officials said.";
+    const out = segmentArticle(article(text, { language: "en" }));
+    const body = out.segments.filter((s) => s.kind === "body");
+    expect(body.length).toBeGreaterThan(0);
+    expect(out.segments.some((s) => s.kind !== "body")).toBe(true);
+    const expected = body.flatMap((s) => tokenize(text, { start: s.start, end: s.end, pos: true, lemma: true }));
+    expect(out.tokens.map(({ sentenceIndex: _, ...t }) => t)).toEqual(expected.map(({ sentenceIndex: _, ...t }) => t));
+    expect(out.tokens.every((t) => body.some((s) => t.start >= s.start && t.end <= s.end))).toBe(true);
+    expect(out.tokens.find((t) => t.text === "walked")).toMatchObject({ pos: "VERB", lemma: "walk" });
+  });
+
   it("handles empty and blank texts", () => {
     for (const text of ["", "   \n\n  "]) {
       const out = segmentArticle(article(text, { language: null }));
-      expect(out).toEqual({ segments: [], sentences: [], language: null });
+      expect(out).toEqual({ segments: [], sentences: [], tokens: [], language: null });
     }
   });
 

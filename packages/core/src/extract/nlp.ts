@@ -59,6 +59,22 @@ export interface TokenizeOptions {
  * token is checked against the text and, should wink ever normalise one, found again by a forward search.
  */
 export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
+  return analyse(text, options).tokens;
+}
+
+/** Tokens and sentences of one range, from a single wink-nlp pass (see {@link analyse}). */
+export interface WinkAnalysis {
+  tokens: Token[];
+  /** Sentence ranges as offsets into the whole text, trimmed of surrounding whitespace; none empty. */
+  sentences: Offsets[];
+}
+
+/**
+ * One wink-nlp pass over `text[start, end)` giving both its tokens (as {@link tokenize}) and its sentences
+ * (as {@link winkSentences}), so a range that needs both is read once. `withTokens: false` skips building
+ * the token objects when only the sentences are wanted.
+ */
+export function analyse(text: string, options: TokenizeOptions = {}, withTokens = true): WinkAnalysis {
   const start = clamp(options.start ?? 0, 0, text.length);
   const end = clamp(options.end ?? text.length, start, text.length);
   const withPos = options.pos ?? true;
@@ -69,15 +85,17 @@ export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
   const doc = nlp.readDoc(slice);
   const tokens = doc.tokens();
   const values = tokens.out(its.value) as string[];
+  if (values.length === 0) return { tokens: [], sentences: [] };
   const spaces = tokens.out(its.precedingSpaces) as string[];
   const types = tokens.out(its.type) as string[];
   const pos = withPos ? (tokens.out(its.pos) as string[]) : null;
   // wink's typings miss the addons argument of its.lemma; the call is the documented one.
   const lemmas = options.lemma ? (tokens.out(its.lemma as unknown as typeof its.value) as string[]) : null;
-  const sentenceOf = sentenceIndexOfTokens(doc.sentences().out(its.span) as unknown as number[][], values.length);
+  const spans = doc.sentences().out(its.span) as unknown as number[][];
+  const sentenceOf = withTokens ? sentenceIndexOfTokens(spans, values.length) : [];
   const offsets = tokenOffsets(slice, values, spaces);
-  const out: Token[] = new Array(values.length);
-  for (let i = 0; i < values.length; i++) {
+  const out: Token[] = new Array(withTokens ? values.length : 0);
+  for (let i = 0; withTokens && i < values.length; i++) {
     const o = offsets[i] as Offsets;
     const token: Token = {
       start: start + o.start,
@@ -90,7 +108,18 @@ export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
     if (lemmas) token.lemma = lemmas[i] ?? token.text;
     out[i] = token;
   }
-  return out;
+  const sentences: Offsets[] = [];
+  for (const [first, last] of spans) {
+    const a = offsets[first ?? 0];
+    const b = offsets[last ?? values.length - 1];
+    if (!a || !b) continue;
+    let s = start + a.start;
+    let e = start + b.end;
+    while (s < e && isSpace(text.charCodeAt(s))) s++;
+    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+    if (e > s) sentences.push({ start: s, end: e });
+  }
+  return { tokens: out, sentences };
 }
 
 /** Longest run of non-space characters handed to wink-nlp: its tokenizer is quadratic in a token's length. */
@@ -106,27 +135,7 @@ function blankLongRuns(s: string): string {
  * `text`, trimmed of surrounding whitespace. Empty ranges are dropped.
  */
 export function winkSentences(text: string, start: number, end: number): Offsets[] {
-  const nlp = getNlp("sentences");
-  const its = nlp.its;
-  const slice = text.slice(start, end);
-  const doc = nlp.readDoc(slice);
-  const tokens = doc.tokens();
-  const values = tokens.out(its.value) as string[];
-  if (values.length === 0) return [];
-  const offsets = tokenOffsets(slice, values, tokens.out(its.precedingSpaces) as string[]);
-  const spans = doc.sentences().out(its.span) as unknown as number[][];
-  const out: Offsets[] = [];
-  for (const [first, last] of spans) {
-    const a = offsets[first ?? 0];
-    const b = offsets[last ?? values.length - 1];
-    if (!a || !b) continue;
-    let s = start + a.start;
-    let e = start + b.end;
-    while (s < e && isSpace(text.charCodeAt(s))) s++;
-    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
-    if (e > s) out.push({ start: s, end: e });
-  }
-  return out;
+  return analyse(text, { start, end, pos: false }, false).sentences;
 }
 
 /** Offsets of wink tokens within `slice`: running sum of preceding spaces and values, verified. */

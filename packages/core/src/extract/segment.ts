@@ -16,7 +16,8 @@ import type { Article, Segment } from "../model/article.js";
 import type { Offsets } from "../model/span.js";
 import type { Sentence } from "../pipeline/state.js";
 import { defaultLanguageDetector, type LanguageDetector } from "./language.js";
-import { MAX_WINK_RUN, winkSentences } from "./nlp.js";
+import { CONTENT_KINDS } from "../model/article.js";
+import { analyse, MAX_WINK_RUN, type Token } from "./nlp.js";
 import { classifyParagraphs } from "./noise.js";
 
 /** Result of segmenting one article. */
@@ -27,6 +28,11 @@ export interface ArticleSegmentation {
   sentences: Sentence[];
   /** The article's language: its declared `language`, else detected from its body text; `null` when unknown. */
   language: string | null;
+  /**
+   * Tokens of the content segments (body and quotes) with parts of speech and lemmas, in text order: read
+   * in the same wink-nlp pass as their sentences, so later stages need not tokenize again.
+   */
+  tokens: Token[];
 }
 
 /** Options of {@link segmentArticle}. */
@@ -55,12 +61,14 @@ export function segmentArticle(article: Article, options: SegmentOptions = {}): 
           title: article.title,
         });
   const sentences: Sentence[] = [];
+  const tokens: Token[] = [];
   segments.forEach((segment, segmentIndex) => {
-    for (const s of splitSentences(article.text, segment.start, segment.end)) {
+    const content = CONTENT_KINDS.has(segment.kind);
+    for (const s of splitSentences(article.text, segment.start, segment.end, content ? tokens : undefined)) {
       sentences.push({ ...s, segmentIndex, kind: segment.kind });
     }
   });
-  return { segments, sentences, language };
+  return { segments, sentences, language, tokens };
 }
 
 /** Non-empty lines of a text as unclassified `body` segments (trimmed, `reason` null). */
@@ -79,11 +87,12 @@ export function lineParagraphs(text: string): Segment[] {
 
 /**
  * Sentence offsets within `[start, end)` of `text`, trimmed: wink-nlp's boundaries, then the fix-ups
- * described in this module's header. Linear in the range.
+ * described in this module's header. Linear in the range. When `tokens` is given, the range's tokens
+ * (with parts of speech and lemmas) are appended to it from the same wink-nlp pass.
  */
-export function splitSentences(text: string, start: number, end: number): Offsets[] {
+export function splitSentences(text: string, start: number, end: number, tokens?: Token[]): Offsets[] {
   const raw: Offsets[] = [];
-  for (const s of boundedWinkSentences(text, start, end)) raw.push(...splitMissed(text, s));
+  for (const s of boundedWinkSentences(text, start, end, tokens)) raw.push(...splitMissed(text, s));
   return mergeQuoted(text, mergeFalseBreaks(text, raw));
 }
 
@@ -95,8 +104,13 @@ const ENDS_SENTENCE = /[.!?…]["'”’)\]]*$/;
  * web addresses, hostile input) kept away from wink: such a run holds no boundary and is glued to the
  * sentence around it. Keeps the whole split linear in the range.
  */
-function boundedWinkSentences(text: string, start: number, end: number): Offsets[] {
+function boundedWinkSentences(text: string, start: number, end: number, tokens?: Token[]): Offsets[] {
   const out: Offsets[] = [];
+  const winkSentences = (from: number, to: number): Offsets[] => {
+    const read = analyse(text, { start: from, end: to, pos: !!tokens, lemma: !!tokens }, !!tokens);
+    if (tokens) for (const t of read.tokens) tokens.push(t);
+    return read.sentences;
+  };
   const long = new RegExp(`\\S{${MAX_RUN + 1},}`, "g");
   const slice = text.slice(start, end);
   let from = start;
@@ -112,7 +126,7 @@ function boundedWinkSentences(text: string, start: number, end: number): Offsets
   for (let m = long.exec(slice); m; m = long.exec(slice)) {
     const a = start + m.index;
     const b = a + m[0].length;
-    if (a > from) add(winkSentences(text, from, a));
+    if (a > from) add(winkSentences(from, a));
     const prev = out[out.length - 1];
     if (prev && !ENDS_SENTENCE.test(text.slice(prev.start, prev.end))) {
       prev.end = b;
@@ -122,7 +136,7 @@ function boundedWinkSentences(text: string, start: number, end: number): Offsets
     glueNext = !ENDS_SENTENCE.test(m[0]);
     from = b;
   }
-  if (from < end) add(winkSentences(text, from, end));
+  if (from < end) add(winkSentences(from, end));
   return out;
 }
 

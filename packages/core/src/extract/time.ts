@@ -240,6 +240,9 @@ export function extractTimes(text: string, start: number, end: number, options: 
   // Relative words point at another event ("two days before it began"); blank them so chrono keeps
   // the dates around them apart and never dates something from the publication day by them.
   masked = masked.replace(new RegExp(OTHER_ANCHOR.source, "gi"), (w) => "~".repeat(w.length));
+  // Only results holding a date word are kept (below), so a sentence without one is not given to chrono,
+  // which is the costliest step here.
+  if (!DATE_WORDS.test(masked)) return out.sort((a, b) => a.start - b.start || a.end - b.end);
   const ref = anchor ? new Date(Date.UTC(anchor.y, anchor.m - 1, anchor.d, 12)) : new Date(Date.UTC(2000, 0, 1, 12));
   for (const r of chrono.en.parse(masked, { instant: ref, timezone: 0 })) {
     const s = r.index;

@@ -12,7 +12,6 @@
  */
 import { extractClaims, type ClaimDraft } from "../extract/claims.js";
 import { CONTENT_KINDS } from "../model/article.js";
-import { tokenize, type Token } from "../extract/nlp.js";
 import { extractQuantities } from "../extract/quantity.js";
 import { segmentArticle } from "../extract/segment.js";
 import { extractTimes } from "../extract/time.js";
@@ -30,10 +29,10 @@ export const segmentStage: Stage = {
   name: "segment",
   run(state: PipelineState) {
     state.articles = state.articles.map((article) => {
-      const { segments, sentences, language } = segmentArticle(article);
+      const { segments, sentences, language, tokens } = segmentArticle(article);
       // A language detected from the body fills an article that declared none.
       const next = { ...article, segments, language: article.language ?? language };
-      state.analyses.set(article.id, { article: next, sentences, times: [], quantities: [], tokens: [], claims: [] });
+      state.analyses.set(article.id, { article: next, sentences, times: [], quantities: [], tokens, claims: [] });
       return next;
     });
   },
@@ -49,17 +48,13 @@ export const entitiesStage: Stage = {
   },
 };
 
-/** Stage 3: time expressions anchored to the publication date, and quantities, in body text (tagged once with wink-nlp). */
+/** Stage 3: time expressions anchored to the publication date, and quantities, in body text. */
 export const timeStage: Stage = {
   name: "time",
   run(state: PipelineState) {
     for (const article of state.articles) {
       const analysis = state.analyses.get(article.id)!;
-      const tokens: Token[] = [];
-      for (const s of article.segments) {
-        if (CONTENT_KINDS.has(s.kind)) tokens.push(...tokenize(article.text, { start: s.start, end: s.end, pos: true, lemma: true }));
-      }
-      analysis.tokens = tokens;
+      const tokens = analysis.tokens;
       analysis.times = analysis.sentences
         .filter((s) => CONTENT_KINDS.has(s.kind))
         .flatMap((s) => extractTimes(article.text, s.start, s.end, { anchor: article.publishedAt }));

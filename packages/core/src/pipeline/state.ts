@@ -26,7 +26,7 @@ export interface ArticleAnalysis {
   times: TimeValue[];
   /** Normalised quantities, in text order. */
   quantities: Quantity[];
-  /** Tokens of the body text with parts of speech and lemmas (filled by the claims stage). */
+  /** Tokens of the body text with parts of speech and lemmas (filled by the segment stage). */
   tokens: Token[];
   /** The article's claims with their comparison data (filled by the claims stage). */
   claims: ClaimDraft[];

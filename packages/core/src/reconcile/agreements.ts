@@ -170,14 +170,15 @@ export function findAgreements(
   });
   // Claims that give the same event fact (a six-day strike, "from 4 to 9 June", "after six days") agree on
   // it whatever their words: a fact group joins the text groups unless one text group already holds it.
-  const memberSets = [...groups.values()].map((m) => new Set(m));
   const factGroups: { members: number[]; summary: string }[] = [];
   for (const g of factAgreements(drafts)) {
-    if (memberSets.some((set) => g.members.every((m) => set.has(m)))) continue;
+    const first = groupOf[g.members[0]!];
+    if (g.members.every((m) => groupOf[m] === first)) continue;
     factGroups.push(g);
   }
   const out: Agreement[] = [];
-  const all = [...[...groups.values()].map((members) => ({ members, summary: null as string | null })), ...factGroups];
+  const textGroups = [...groups.values()].filter((members) => members.length > 1);
+  const all = [...textGroups.map((members) => ({ members, summary: null as string | null })), ...factGroups];
   for (const { members, summary } of all) {
     const claims = members.map((i) => drafts[i]!.claim);
     const articleIds = [...new Set(claims.map((c) => c.articleId))].sort((a, b) => order.get(a)! - order.get(b)!);

@@ -1,4 +1,5 @@
 import type { Article } from "../model/article.js";
+import { UnionFind } from "../util/union-find.js";
 
 /** Words per shingle when comparing articles for wire copy. */
 const SHINGLE = 8;
@@ -15,13 +16,18 @@ function hash(s: string): number {
 
 /** Hashes of the 8-word shingles of the body text of an article (classified segments only). */
 export function shingles(article: Article, kinds: ReadonlySet<string> = new Set(["body", "quote"])): Set<number> {
-  const words: string[] = [];
+  // Each word is hashed once and a shingle's hash combines its words' hashes, so no shingle string is built.
+  const words: number[] = [];
   for (const s of article.segments) {
     if (!kinds.has(s.kind)) continue;
-    for (const m of article.text.slice(s.start, s.end).toLowerCase().matchAll(/[\p{L}\p{N}]+/gu)) words.push(m[0]);
+    for (const m of article.text.slice(s.start, s.end).toLowerCase().matchAll(/[\p{L}\p{N}]+/gu)) words.push(hash(m[0]));
   }
   const out = new Set<number>();
-  for (let i = 0; i + SHINGLE <= words.length; i++) out.add(hash(words.slice(i, i + SHINGLE).join(" ")));
+  for (let i = 0; i + SHINGLE <= words.length; i++) {
+    let h = 0x811c9dc5;
+    for (let j = i; j < i + SHINGLE; j++) h = Math.imul(h ^ words[j]!, 0x01000193);
+    out.add(h >>> 0);
+  }
   return out;
 }
 
@@ -32,34 +38,45 @@ export function shingles(article: Article, kinds: ReadonlySet<string> = new Set(
  * Returns, for each article id, the id of its group's first article.
  */
 export function copyGroups(articles: readonly Article[], threshold = 0.5): Map<string, string> {
-  const sets = articles.map((a) => shingles(a));
-  const parent = articles.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-  const index = new Map<number, number[]>();
-  sets.forEach((set, i) => {
-    for (const h of set) {
-      const list = index.get(h);
-      if (list) list.push(i);
-      else index.set(h, [i]);
-    }
+  // Every (shingle, article) as one number, hash * 2^20 + article (exact in a double), sorted: equal
+  // shingles end up side by side. A typed array rather than a map of lists keeps this to one allocation.
+  const n = articles.length;
+  if (n >= 2 ** 20) throw new RangeError(`copyGroups: at most ${2 ** 20 - 1} articles at once (got ${n})`);
+  const sizes: number[] = [];
+  const sets = articles.map((article) => {
+    const set = shingles(article);
+    sizes.push(set.size);
+    return set;
   });
-  const shared = new Map<string, number>();
-  for (const list of index.values()) {
-    if (list.length < 2 || list.length > 200) continue;
-    for (let a = 0; a < list.length; a++)
-      for (let b = a + 1; b < list.length; b++) {
-        const k = `${list[a]}:${list[b]}`;
-        shared.set(k, (shared.get(k) ?? 0) + 1);
-      }
-  }
-  for (const [k, n] of [...shared].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
-    const [a, b] = k.split(":").map(Number) as [number, number];
-    const smaller = Math.min(sets[a]!.size, sets[b]!.size);
-    if (smaller > 0 && n / smaller >= threshold) {
-      const ra = find(a);
-      const rb = find(b);
-      if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  const entries = new Float64Array(sizes.reduce((x, y) => x + y, 0));
+  let at = 0;
+  sets.forEach((set, i) => {
+    for (const h of set) entries[at++] = h * 2 ** 20 + i;
+  });
+  sets.length = 0;
+  entries.sort();
+  // Shared shingles per pair, keyed a * n + b (a < b); shingles in more than 200 articles are boilerplate.
+  const shared = new Map<number, number>();
+  for (let run = 0; run < entries.length; ) {
+    const hash = Math.floor(entries[run]! / 2 ** 20);
+    let end = run + 1;
+    while (end < entries.length && Math.floor(entries[end]! / 2 ** 20) === hash) end++;
+    if (end - run >= 2 && end - run <= 200) {
+      for (let x = run; x < end; x++)
+        for (let y = x + 1; y < end; y++) {
+          const k = (entries[x]! % 2 ** 20) * n + (entries[y]! % 2 ** 20);
+          shared.set(k, (shared.get(k) ?? 0) + 1);
+        }
     }
+    run = end;
   }
-  return new Map(articles.map((a, i) => [a.id, articles[find(i)]!.id]));
+  // Roots do not depend on the order of unions, so pairs are joined in the map's order.
+  const groups = new UnionFind(n);
+  for (const [k, count] of shared) {
+    const a = Math.floor(k / n);
+    const b = k - a * n;
+    const smaller = Math.min(sizes[a]!, sizes[b]!);
+    if (smaller > 0 && count / smaller >= threshold) groups.union(a, b);
+  }
+  return new Map(articles.map((a, i) => [a.id, articles[groups.find(i)]!.id]));
 }

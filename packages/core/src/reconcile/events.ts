@@ -5,6 +5,7 @@ import { timeKey, type ClaimDraft } from "../extract/claims.js";
 import { concept, EVENT_NOUNS, START_VERBS } from "../extract/lexicon.js";
 import { isMediaName } from "../resolve/lexicon.js";
 import { keyRange } from "./similarity.js";
+import { UnionFind } from "../util/union-find.js";
 
 /** Claims at the top of an article that tell what its story is. */
 const LEAD_CLAIMS = 4;
@@ -42,27 +43,35 @@ export interface EventGrouping {
 export function groupEvents(articles: readonly Article[], draftsByArticle: ReadonlyMap<string, ClaimDraft[]>, entities: readonly Entity[]): EventGrouping {
   const entityById = new Map(entities.map((e) => [e.id, e]));
   const leads: Lead[] = articles.map((article, index) => lead(article, index, draftsByArticle.get(article.id) ?? [], entityById));
-  // Union articles whose story days are close and who share a salient entity; sorted by day, so only
-  // neighbours within the window are compared.
-  const idx = leads.map((_, i) => i).sort((a, b) => (leads[a]!.day ?? Infinity) - (leads[b]!.day ?? Infinity) || a - b);
-  const parent = leads.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-  for (let x = 0; x < idx.length; x++) {
-    const a = leads[idx[x]!]!;
-    for (let y = x + 1; y < idx.length; y++) {
-      const b = leads[idx[y]!]!;
-      if (a.day !== null && b.day !== null && b.day - a.day > SAME_EVENT_DAYS) break;
+  // Union articles whose story days are close and who share a salient entity. Blocked by entity: each
+  // entity's articles sorted by day, and only neighbours are joined. That gives the same groups as joining
+  // every pair within the window (any two within it are linked through the ones between them), in
+  // O(n log n) instead of comparing every pair of articles dated within a week of each other.
+  const groups = new UnionFind(leads.length);
+  const byEntity = new Map<string, number[]>();
+  leads.forEach((l, i) => {
+    for (const e of new Set(l.salient)) {
+      const list = byEntity.get(e);
+      if (list) list.push(i);
+      else byEntity.set(e, [i]);
+    }
+  });
+  for (const list of byEntity.values()) {
+    list.sort((a, b) => (leads[a]!.day ?? Infinity) - (leads[b]!.day ?? Infinity) || a - b);
+    for (let x = 1; x < list.length; x++) {
+      const a = leads[list[x - 1]!]!;
+      const b = leads[list[x]!]!;
       if ((a.day === null) !== (b.day === null)) continue;
-      if (!a.salient.some((e) => b.salient.includes(e))) continue;
-      const ra = find(idx[x]!);
-      const rb = find(idx[y]!);
-      if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+      if (a.day !== null && b.day !== null && b.day - a.day > SAME_EVENT_DAYS) continue;
+      groups.union(list[x - 1]!, list[x]!);
     }
   }
   const clusters = new Map<number, number[]>();
   leads.forEach((_, i) => {
-    const r = find(i);
-    clusters.set(r, [...(clusters.get(r) ?? []), i]);
+    const r = groups.find(i);
+    const members = clusters.get(r);
+    if (members) members.push(i);
+    else clusters.set(r, [i]);
   });
 
   const drafted = [...clusters.values()].map((members) => describe(members.map((i) => leads[i]!), draftsByArticle, entityById));
@@ -81,34 +90,57 @@ export function groupEvents(articles: readonly Article[], draftsByArticle: Reado
   const eventOfArticle = new Map<string, string>();
   events.forEach((e) => e.articleIds.forEach((a) => eventOfArticle.set(a, e.id)));
 
-  // Assign claims.
-  const windows = events.map((e, i) => ({ e, range: windowOf(e, drafted[i]!.day) }));
+  // Assign claims. Day ranges of time keys are parsed once per distinct key, and the events a set of keys
+  // falls in once per distinct set, so this stays linear in the claims.
+  const windows = events.map((e, i) => windowOf(e, drafted[i]!.day));
+  const indexOf = new Map(events.map((e, i) => [e.id, i]));
+  const mentioned = events.map((e) => new Set(e.articleIds));
+  const dayRanges = new Map<string, [number, number]>();
+  const dayRange = (key: string): [number, number] => {
+    let r = dayRanges.get(key);
+    if (!r) {
+      const [a, b] = keyRange(key);
+      r = [toDay(a), toDay(b.length === 10 ? clampDay(b) : b)];
+      dayRanges.set(key, r);
+    }
+    return r;
+  };
+  const inWindow = (keys: string[], w: [number, number]) => keys.some((k) => {
+    const [a, b] = dayRange(k);
+    return a <= w[1] && b >= w[0];
+  });
+  const eventsOfKeys = new Map<string, number[]>();
   for (const article of articles) {
-    const own = eventOfArticle.get(article.id)!;
-    const ownWindow = windows.find((w) => w.e.id === own)!.range;
+    const own = indexOf.get(eventOfArticle.get(article.id)!)!;
+    const ownWindow = windows[own]!;
     for (const d of draftsByArticle.get(article.id) ?? []) {
       const all = d.claim.times.map(timeKey).filter((k): k is string => k !== null);
       // The finest dates decide: "this year, after a three-day walkout in March" is about March.
       const fine = all.filter((k) => k.length > 4);
       const keys = fine.length > 0 ? fine : all;
-      let eventId: string | null = own;
-      if (keys.length > 0 && ownWindow && !keys.some((k) => overlaps(k, ownWindow))) {
-        const other = windows.find((w) => w.e.id !== own && w.range && keys.some((k) => overlaps(k, w.range!)));
-        eventId = other ? other.e.id : null;
-        if (other && !other.e.articleIds.includes(article.id) && !other.e.mentionedByArticleIds.includes(article.id)) {
-          other.e.mentionedByArticleIds.push(article.id);
+      let eventIndex: number | null = own;
+      if (keys.length > 0 && ownWindow && !inWindow(keys, ownWindow)) {
+        const joined = keys.join(" ");
+        let hits = eventsOfKeys.get(joined);
+        if (!hits) {
+          hits = [];
+          windows.forEach((w, i) => {
+            if (w && inWindow(keys, w)) hits!.push(i);
+          });
+          eventsOfKeys.set(joined, hits);
+        }
+        const other = hits.find((i) => i !== own);
+        eventIndex = other ?? null;
+        if (other !== undefined && !mentioned[other]!.has(article.id)) {
+          mentioned[other]!.add(article.id);
+          events[other]!.mentionedByArticleIds.push(article.id);
         }
       }
-      d.claim.eventId = eventId;
-      if (eventId) events.find((e) => e.id === eventId)!.claimIds.push(d.claim.id);
+      d.claim.eventId = eventIndex === null ? null : events[eventIndex]!.id;
+      if (eventIndex !== null) events[eventIndex]!.claimIds.push(d.claim.id);
     }
   }
   return { events, eventOfArticle };
-}
-
-function overlaps(key: string, range: [number, number]): boolean {
-  const [a, b] = keyRange(key);
-  return toDay(a) <= range[1] && toDay(b.length === 10 ? clampDay(b) : b) >= range[0];
 }
 
 function clampDay(iso: string): string {

@@ -6,6 +6,7 @@ import type { ArticleAnalysis } from "../pipeline/state.js";
 import { findCandidates, type Candidate } from "./candidates.js";
 import { bagKey, wordKey } from "./keys.js";
 import { COUNTRIES, DEMONYMS } from "./gazetteer.js";
+import { UnionFind } from "../util/union-find.js";
 
 /** Segment kinds whose names are read (everything but front matter). */
 /**
@@ -39,27 +40,6 @@ interface LocalEntity {
   form: Candidate["form"];
   owner: string | null;
   first: number;
-}
-
-/** Union-find over local entities. */
-class Groups {
-  private parent: number[] = [];
-  add(): number {
-    this.parent.push(this.parent.length);
-    return this.parent.length - 1;
-  }
-  find(a: number): number {
-    while (this.parent[a] !== a) {
-      this.parent[a] = this.parent[this.parent[a]!]!;
-      a = this.parent[a]!;
-    }
-    return a;
-  }
-  union(a: number, b: number): void {
-    const ra = this.find(a);
-    const rb = this.find(b);
-    if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
-  }
 }
 
 const isCountryKey = (key: string) => COUNTRY_KEYS.has(key);
@@ -253,7 +233,7 @@ export function resolveEntities(articles: readonly Article[], analyses: Readonly
   });
 
   // Cross-article resolution, blocked by keys.
-  const groups = new Groups();
+  const groups = new UnionFind();
   for (let i = 0; i < locals.length; i++) groups.add();
   const bucket = (map: Map<string, number[]>, key: string, i: number) => {
     const list = map.get(key);
@@ -404,7 +384,7 @@ function firstNamesMatch(a: string[], b: string[]): boolean {
   return fa[0] === fb[0] && distance(fa, fb) <= (Math.min(fa.length, fb.length) >= 5 ? 2 : 1);
 }
 
-function buildEntities(articles: readonly Article[], locals: LocalEntity[], placed: Placed[], groups: Groups): EntityResolution {
+function buildEntities(articles: readonly Article[], locals: LocalEntity[], placed: Placed[], groups: UnionFind): EntityResolution {
   const order = new Map(articles.map((a, i) => [a.id, i]));
   const members = new Map<number, number[]>();
   locals.forEach((_, i) => {
