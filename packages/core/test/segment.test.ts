@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ArticleSchema, type Article, type Segment } from "../src/model/article.js";
 import { lineParagraphs, segmentArticle, splitSentences } from "../src/extract/segment.js";
-import { tokenize } from "../src/extract/nlp.js";
+import { tokenize, TokenTable } from "../src/extract/nlp.js";
 import { datelinePrefix, isNameList, isStampLine, lineRule } from "../src/extract/noise.js";
 
 // Every outlet, person and place below is invented.
@@ -413,15 +413,15 @@ describe("more furniture", () => {
     expect(body.length).toBeGreaterThan(0);
     expect(out.segments.some((s) => s.kind !== "body")).toBe(true);
     const expected = body.flatMap((s) => tokenize(text, { start: s.start, end: s.end, pos: true, lemma: true }));
-    expect(out.tokens.map(({ sentenceIndex: _, ...t }) => t)).toEqual(expected.map(({ sentenceIndex: _, ...t }) => t));
-    expect(out.tokens.every((t) => body.some((s) => t.start >= s.start && t.end <= s.end))).toBe(true);
-    expect(out.tokens.find((t) => t.text === "walked")).toMatchObject({ pos: "VERB", lemma: "walk" });
+    expect(out.tokens.toArray(text).map(({ sentenceIndex: _, ...t }) => t)).toEqual(expected.map(({ sentenceIndex: _, ...t }) => t));
+    expect(out.tokens.toArray(text).every((t) => body.some((s) => t.start >= s.start && t.end <= s.end))).toBe(true);
+    expect(out.tokens.toArray(text).find((t) => t.text === "walked")).toMatchObject({ pos: "VERB", lemma: "walk" });
   });
 
   it("handles empty and blank texts", () => {
     for (const text of ["", "   \n\n  "]) {
       const out = segmentArticle(article(text, { language: null }));
-      expect(out).toEqual({ segments: [], sentences: [], tokens: [], language: null });
+      expect({ ...out, tokens: out.tokens.length }).toEqual({ segments: [], sentences: [], tokens: 0, language: null });
     }
   });
 
@@ -442,5 +442,30 @@ describe("helpers", () => {
     expect(line.slice(datelinePrefix(line))).toBe("The council met.");
     expect(datelinePrefix("EU — the bloc met on Monday.")).toBe(0);
     expect(datelinePrefix("(Northwire) — The council met.")).toBe("(Northwire) — ".length);
+  });
+});
+
+describe("TokenTable", () => {
+  it("gives back the tokens it was made from, lemmas included, and finds tags by offset", () => {
+    const text = "The pilots' strikes ended; Port Calder's ferries SAILED again at 06:00.";
+    const tokens = tokenize(text, { pos: true, lemma: true });
+    // Lemmas of every kind: equal to the token, its lower case, and another word.
+    expect(tokens.some((t) => t.lemma === t.text)).toBe(true);
+    expect(tokens.some((t) => t.lemma !== t.text && t.lemma === t.text.toLowerCase())).toBe(true);
+    expect(tokens.some((t) => t.lemma !== t.text.toLowerCase())).toBe(true);
+    const table = TokenTable.from(tokens);
+    expect(table.length).toBe(tokens.length);
+    expect(table.toArray(text)).toEqual(tokens);
+    const ended = tokens.find((t) => t.text === "ended")!;
+    expect(table.tagAt(ended.start, text)).toEqual({ pos: ended.pos, lemma: ended.lemma });
+    expect(table.tagAt(ended.start + 1, text)).toBeUndefined();
+  });
+
+  it("keeps tokens without lemmas without them", () => {
+    const text = "Ferries sailed.";
+    const tokens = tokenize(text, { pos: false });
+    const back = TokenTable.from(tokens).toArray(text);
+    expect(back).toEqual(tokens);
+    expect(back.every((t) => t.lemma === undefined && t.pos === "")).toBe(true);
   });
 });

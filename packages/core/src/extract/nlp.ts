@@ -122,6 +122,103 @@ export function analyse(text: string, options: TokenizeOptions = {}, withTokens 
   return { tokens: out, sentences };
 }
 
+/**
+ * The tokens of one article kept compactly between stages: offsets, tag codes and the lemmas that differ
+ * from the token, in typed arrays (about 15 bytes a token instead of about 150 for token objects), since a
+ * whole batch's tokens are alive from the segment stage to the verify stage. Tokens are rebuilt on demand.
+ */
+export class TokenTable {
+  /** Number of tokens. */
+  readonly length: number;
+  private readonly starts: Int32Array;
+  private readonly ends: Int32Array;
+  private readonly pos: Uint8Array;
+  private readonly types: Uint8Array;
+  private readonly sentences: Uint32Array;
+  /** Lemma per token when it is neither the token itself (no entry) nor its lower case (`LOWER`). */
+  private readonly lemmas: Map<number, string> | null;
+  private readonly lower: Uint8Array | null;
+
+  private constructor(tokens: readonly Token[]) {
+    const n = tokens.length;
+    this.length = n;
+    this.starts = new Int32Array(n);
+    this.ends = new Int32Array(n);
+    this.pos = new Uint8Array(n);
+    this.types = new Uint8Array(n);
+    this.sentences = new Uint32Array(n);
+    const withLemmas = tokens.some((t) => t.lemma !== undefined);
+    this.lower = withLemmas ? new Uint8Array(n) : null;
+    this.lemmas = withLemmas ? new Map() : null;
+    tokens.forEach((t, i) => {
+      this.starts[i] = t.start;
+      this.ends[i] = t.end;
+      this.pos[i] = codeOf(t.pos);
+      this.types[i] = codeOf(t.type);
+      this.sentences[i] = t.sentenceIndex;
+      if (t.lemma === undefined || t.lemma === t.text) return;
+      if (t.lemma === t.text.toLowerCase()) this.lower![i] = 1;
+      else this.lemmas!.set(i, t.lemma);
+    });
+  }
+
+  /** A table of `tokens` (as {@link tokenize} gives them, in text order). */
+  static from(tokens: readonly Token[]): TokenTable {
+    return new TokenTable(tokens);
+  }
+
+  /** Token `i`, with its text read from `text` (the text the tokens were read from). */
+  get(i: number, text: string): Token {
+    const start = this.starts[i]!;
+    const end = this.ends[i]!;
+    const token: Token = { start, end, text: text.slice(start, end), pos: TAGS[this.pos[i]!]!, type: TAGS[this.types[i]!]!, sentenceIndex: this.sentences[i]! };
+    if (this.lower) token.lemma = this.lemmas!.get(i) ?? (this.lower[i] ? token.text.toLowerCase() : token.text);
+    return token;
+  }
+
+  /** All tokens, rebuilt from `text`. */
+  toArray(text: string): Token[] {
+    const out: Token[] = new Array(this.length);
+    for (let i = 0; i < this.length; i++) out[i] = this.get(i, text);
+    return out;
+  }
+
+  /** Part of speech and lemma of the token that starts at `offset`, if one does (binary search). */
+  tagAt(offset: number, text: string): { pos: string; lemma?: string } | undefined {
+    let lo = 0;
+    let hi = this.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const s = this.starts[mid]!;
+      if (s === offset) {
+        const t = this.get(mid, text);
+        return t.lemma === undefined ? { pos: t.pos } : { pos: t.pos, lemma: t.lemma };
+      }
+      if (s < offset) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
+  }
+}
+
+/**
+ * Tag and token-type strings by code. wink-nlp's tag sets are small and fixed, so this table stays small;
+ * it only grows the first time a model gives a tag not seen before.
+ */
+const TAGS: string[] = ["", "ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON", "PROPN", "PUNCT", "SCONJ", "SYM", "VERB", "X", "SPACE", "word", "number", "punctuation", "symbol", "url", "email", "mention", "hashtag", "emoji", "emoticon", "time", "ordinal", "currency", "alien", "tabCRLF", "apos", "quoted_phrase"];
+const CODES = new Map(TAGS.map((t, i) => [t, i]));
+
+function codeOf(tag: string): number {
+  let code = CODES.get(tag);
+  if (code === undefined) {
+    if (TAGS.length >= 255) throw new RangeError(`TokenTable: too many distinct tags (at "${tag}")`);
+    code = TAGS.length;
+    TAGS.push(tag);
+    CODES.set(tag, code);
+  }
+  return code;
+}
+
 /** Longest run of non-space characters handed to wink-nlp: its tokenizer is quadratic in a token's length. */
 export const MAX_WINK_RUN = 100;
 

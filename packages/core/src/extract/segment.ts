@@ -17,7 +17,7 @@ import type { Offsets } from "../model/span.js";
 import type { Sentence } from "../pipeline/state.js";
 import { defaultLanguageDetector, type LanguageDetector } from "./language.js";
 import { CONTENT_KINDS } from "../model/article.js";
-import { analyse, MAX_WINK_RUN, type Token } from "./nlp.js";
+import { analyse, MAX_WINK_RUN, TokenTable, type Token } from "./nlp.js";
 import { classifyParagraphs } from "./noise.js";
 
 /** Result of segmenting one article. */
@@ -32,7 +32,7 @@ export interface ArticleSegmentation {
    * Tokens of the content segments (body and quotes) with parts of speech and lemmas, in text order: read
    * in the same wink-nlp pass as their sentences, so later stages need not tokenize again.
    */
-  tokens: Token[];
+  tokens: TokenTable;
 }
 
 /** Options of {@link segmentArticle}. */
@@ -68,7 +68,7 @@ export function segmentArticle(article: Article, options: SegmentOptions = {}): 
       sentences.push({ ...s, segmentIndex, kind: segment.kind });
     }
   });
-  return { segments, sentences, language, tokens };
+  return { segments, sentences, language, tokens: TokenTable.from(tokens) };
 }
 
 /** Non-empty lines of a text as unclassified `body` segments (trimmed, `reason` null). */

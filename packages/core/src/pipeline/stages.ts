@@ -54,7 +54,7 @@ export const timeStage: Stage = {
   run(state: PipelineState) {
     for (const article of state.articles) {
       const analysis = state.analyses.get(article.id)!;
-      const tokens = analysis.tokens;
+      const tokens = analysis.tokens.toArray(article.text);
       analysis.times = analysis.sentences
         .filter((s) => CONTENT_KINDS.has(s.kind))
         .flatMap((s) => extractTimes(article.text, s.start, s.end, { anchor: article.publishedAt }));
@@ -70,7 +70,7 @@ export const claimsStage: Stage = {
     const entityById = new Map(state.entities.map((e) => [e.id, e]));
     for (const article of state.articles) {
       const analysis = state.analyses.get(article.id)!;
-      analysis.claims = extractClaims({ article, analysis, tokens: analysis.tokens, mentions: state.mentionsByArticle.get(article.id) ?? [], entityById });
+      analysis.claims = extractClaims({ article, analysis, tokens: analysis.tokens.toArray(article.text), mentions: state.mentionsByArticle.get(article.id) ?? [], entityById });
     }
   },
 };

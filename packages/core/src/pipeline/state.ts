@@ -6,7 +6,7 @@ import type { Agreement, Conflict, NonConflict } from "../model/reconcile.js";
 import type { InputFailure, ReportMessage } from "../model/report.js";
 import type { Verdict } from "../model/verdict.js";
 import type { ClaimDraft } from "../extract/claims.js";
-import type { Token } from "../extract/nlp.js";
+import type { TokenTable } from "../extract/nlp.js";
 
 /** A sentence of an article: offsets into its text, and the kind of the segment that holds it. */
 export interface Sentence {
@@ -26,8 +26,8 @@ export interface ArticleAnalysis {
   times: TimeValue[];
   /** Normalised quantities, in text order. */
   quantities: Quantity[];
-  /** Tokens of the body text with parts of speech and lemmas (filled by the segment stage). */
-  tokens: Token[];
+  /** Tokens of the body text with parts of speech and lemmas, kept compactly (filled by the segment stage). */
+  tokens: TokenTable;
   /** The article's claims with their comparison data (filled by the claims stage). */
   claims: ClaimDraft[];
 }

@@ -73,8 +73,7 @@ function passagesOf(state: PipelineState, analysis: ArticleAnalysis, articleInde
   const article = analysis.article;
   const mentions: Mention[] = state.mentionsByArticle.get(article.id) ?? [];
   const claims = analysis.claims.map((d) => d.claim);
-  const tags = new Map(analysis.tokens.map((t) => [t.start, t.lemma === undefined ? { pos: t.pos } : { pos: t.pos, lemma: t.lemma }]));
-  const tagAt = (offset: number) => tags.get(offset);
+  const tagAt = (offset: number) => analysis.tokens.tagAt(offset, article.text);
   const inside = <T extends { start: number; end: number }>(list: readonly T[], s: Sentence) => list.filter((x) => x.start >= s.start && x.end <= s.end);
   return analysis.sentences
     .filter((s) => CHECKED_KINDS.has(s.kind))
