@@ -3,6 +3,7 @@ import { ArticleSchema, type Article, type Segment } from "../src/model/article.
 import { lineParagraphs, segmentArticle, splitSentences } from "../src/extract/segment.js";
 import { tokenize, TokenTable } from "../src/extract/nlp.js";
 import { datelinePrefix, isNameList, isStampLine, lineRule } from "../src/extract/noise.js";
+import { wordCount } from "../src/extract/noise-rules.js";
 
 // Every outlet, person and place below is invented.
 
@@ -467,5 +468,21 @@ describe("TokenTable", () => {
     const back = TokenTable.from(tokens).toArray(text);
     expect(back).toEqual(tokens);
     expect(back.every((t) => t.lemma === undefined && t.pos === "")).toBe(true);
+  });
+});
+
+describe("wordCount", () => {
+  it("counts what the word pattern matches, on generated texts with joiners, accents, CJK and astral letters", () => {
+    const pattern = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
+    const alphabet = ["a", "Z", "9", "'", "’", ".", "-", " ", ",", "é", "日", "𝐀", "😀", "\u00a0", "Ж", "٣"];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let n = 0; n < 20_000; n++) {
+      let text = "";
+      const length = Math.floor(next() * 12);
+      for (let i = 0; i < length; i++) text += alphabet[Math.floor(next() * alphabet.length)];
+      expect(wordCount(text), JSON.stringify(text)).toBe(text.match(pattern)?.length ?? 0);
+    }
+    expect(wordCount("Port Calder's pilots re-elected U.S.-based chiefs — 48.5% of 𝐀𝐁 votes")).toBe(11);
   });
 });

@@ -56,29 +56,48 @@ function tokens(text: string, from: number, to: number): Tok[] {
   WORD.lastIndex = 0;
   for (let m = WORD.exec(slice); m; m = WORD.exec(slice)) {
     let raw = m[0];
+    const dotted = raw.includes(".");
     // Sentences glued without a space ("partnership.The") split at the dot.
-    const glued = /[\p{Ll}\d]\.(?=\p{Lu}\p{Ll})/u.exec(raw);
+    const glued = dotted ? /[\p{Ll}\d]\.(?=\p{Lu}\p{Ll})/u.exec(raw) : null;
     if (glued) {
       raw = raw.slice(0, glued.index + 1);
       WORD.lastIndex = m.index + raw.length + 1;
     }
     // Keep the dot of initialisms ("U.S."), initials ("L.") and honorifics ("Jr."); drop a sentence-final dot.
-    if (raw.endsWith(".") && !/^(?:\p{L}\.){2,}$/u.test(raw) && !/^\p{Lu}\.$/u.test(raw) && !/^(?:Jr|Sr|St|Mr|Mrs|Ms|Dr)\.$/.test(raw)) raw = raw.slice(0, -1);
+    if (dotted && raw.endsWith(".") && !/^(?:\p{L}\.){2,}$/u.test(raw) && !/^\p{Lu}\.$/u.test(raw) && !/^(?:Jr|Sr|St|Mr|Mrs|Ms|Dr)\.$/.test(raw)) raw = raw.slice(0, -1);
     const start = from + m.index;
     let end = start + raw.length;
     let possessive = false;
     let word = raw;
-    if (/['’]s$/.test(raw) && raw.length > 2) {
+    if (raw.length > 2 && raw.endsWith("s") && (raw[raw.length - 2] === "'" || raw[raw.length - 2] === "’")) {
       possessive = true;
       word = raw.slice(0, -2);
       end = start + word.length;
     }
-    const after = text.slice(start + raw.length, start + raw.length + 2);
-    const breakAfter = !/^ [\p{L}\p{N}]|^-\p{L}/u.test(after);
-    const cap = /^[\p{Lu}]/u.test(word) || (ordinalValue(word) !== null && /\d/.test(word));
+    const breakAfter = !continues(text, start + raw.length);
+    const cap = startsUpper(word) || (/\d/.test(word) && ordinalValue(word) !== null);
     out.push({ start, end, text: word, cap, possessive, breakAfter });
   }
   return out;
+}
+
+/** Whether the text at `at` goes on with the same name: a space and a letter or digit, or a hyphen and a letter. */
+function continues(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  const d = text.charCodeAt(at + 1);
+  if (c === 32) return isAsciiAlnum(d) || (d > 127 && /^[\p{L}\p{N}]/u.test(text.slice(at + 1, at + 3)));
+  if (c === 45) return isAsciiAlpha(d) || (d > 127 && /^\p{L}/u.test(text.slice(at + 1, at + 3)));
+  return false;
+}
+
+const isAsciiAlpha = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isAsciiAlnum = (c: number) => isAsciiAlpha(c) || (c >= 48 && c <= 57);
+
+/** Whether a word starts with an upper-case letter (ASCII checked without a regular expression). */
+function startsUpper(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return /^\p{Lu}/u.test(word);
 }
 
 const lower = (s: string) => s.toLowerCase();
