@@ -135,6 +135,36 @@ describe("findAgreements", () => {
   });
 });
 
+describe("findAgreements, amounts and blocks", () => {
+  const articles = [article("a", "x".repeat(20), "2024-06-01"), article("b", "x".repeat(20), "2024-06-03"), article("c", "x".repeat(20), "2024-06-05")];
+  const draft = (c: Claim, concepts: string[], index = 0) => ({ claim: c, concepts, index });
+  const filler = ["rain", "market", "school", "bridge", "election", "river", "museum", "train"].map((w, i) =>
+    draft(ClaimSchema.parse({ id: `c#f${i}`, articleId: "c", start: 0, end: 10, text: "x", eventId: null }), [w, `${w}-2`], i + 1),
+  );
+  const words = ["queue", "car", "form", "quay", "road"];
+  const cars = (id: string, articleId: string, value: number, bound: "exact" | "about" = "exact") =>
+    ClaimSchema.parse({ id, articleId, start: 0, end: 10, text: "x", eventId: null, quantities: [{ start: 0, end: 5, text: `${value} cars`, value, unit: "car", bound }] });
+  const hours = (id: string, articleId: string, days: number) =>
+    ClaimSchema.parse({ id, articleId, start: 0, end: 10, text: "x", eventId: null, times: [{ start: 0, end: 5, text: "hours", kind: "duration", startDate: null, endDate: null, days, grain: "day" }] });
+
+  it("never lets different amounts of one thing corroborate each other, and lets close ones with a bound do so", () => {
+    expect(findAgreements([draft(cars("a#1", "a", 549), words), draft(cars("b#1", "b", 225), words), ...filler], articles, new Map())).toEqual([]);
+    expect(findAgreements([draft(cars("a#1", "a", 549), words), draft(cars("b#1", "b", 520, "about"), words), ...filler], articles, new Map())).toHaveLength(1);
+    expect(findAgreements([draft(hours("a#1", "a", 0.292), words), draft(hours("b#1", "b", 0.208), words), ...filler], articles, new Map())).toEqual([]);
+    expect(findAgreements([draft(hours("a#1", "a", 0.292), words), draft(hours("b#1", "b", 0.292), words), ...filler], articles, new Map())).toHaveLength(1);
+  });
+
+  it("compares only claims that share a block, and finds the same pairs inside a block as without blocks", () => {
+    const c = (id: string, articleId: string) => ClaimSchema.parse({ id, articleId, start: 0, end: 10, text: "x", eventId: null });
+    const drafts = [draft(c("a#1", "a"), words), draft(c("b#1", "b"), words), ...filler];
+    const story = (d: { claim: Claim }) => (d.claim.articleId === "a" ? ["story-1"] : ["story-2"]);
+    expect(findAgreements(drafts, articles, new Map(), { blocksOf: story })).toEqual([]);
+    const both = (d: { claim: Claim }) => (d.claim.articleId === "a" ? ["story-1", "story-2"] : ["story-2"]);
+    expect(findAgreements(drafts, articles, new Map(), { blocksOf: both })).toEqual(findAgreements(drafts, articles, new Map()));
+    expect(findAgreements(drafts, articles, new Map())).toHaveLength(1);
+  });
+});
+
 describe("counts in conflict", () => {
   const articles = [article("a", "x".repeat(20), "2024-06-01"), article("b", "x".repeat(20), "2024-06-01")];
   it("ignores an article that gives one count several values (it speaks of several things)", () => {

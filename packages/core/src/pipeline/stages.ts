@@ -20,6 +20,8 @@ import { findConflicts } from "../reconcile/conflicts.js";
 import { copyGroups } from "../reconcile/copies.js";
 import { groupEvents } from "../reconcile/events.js";
 import { resolveEntities } from "../resolve/entities.js";
+import type { Event } from "../model/event.js";
+import { UnionFind } from "../util/union-find.js";
 import type { PipelineState, Stage } from "./state.js";
 import { verifyStage } from "../verify/stage.js";
 
@@ -94,9 +96,32 @@ export const agreementsStage: Stage = {
   name: "agreements",
   run(state: PipelineState) {
     const all = [...drafts(state).values()].flat();
-    state.agreements = findAgreements(all, state.articles, copyGroups(state.articles.filter((a) => a.role === "source")));
+    // Claims are compared within stories: events joined by a shared participant (a minister's two trips
+    // are one story), so that background told by reports of either event still meets.
+    const storyOf = storiesOf(state.events);
+    const storyOfArticle = new Map(state.events.flatMap((e) => e.articleIds.map((id) => [id, storyOf.get(e.id)!] as const)));
+    const blocksOf = (d: ClaimDraft) => {
+      const own = storyOfArticle.get(d.claim.articleId) ?? "";
+      const about = d.claim.eventId ? storyOf.get(d.claim.eventId)! : own;
+      return about !== own ? [own, about] : [own];
+    };
+    state.agreements = findAgreements(all, state.articles, copyGroups(state.articles.filter((a) => a.role === "source")), { blocksOf });
   },
 };
+
+/** Story of each event: events that share a participant, transitively, as the id of the story's first event. */
+function storiesOf(events: readonly Event[]): Map<string, string> {
+  const groups = new UnionFind(events.length);
+  const firstWith = new Map<string, number>();
+  events.forEach((e, i) => {
+    for (const p of e.participantIds) {
+      const first = firstWith.get(p);
+      if (first === undefined) firstWith.set(p, i);
+      else groups.union(first, i);
+    }
+  });
+  return new Map(events.map((e, i) => [e.id, events[groups.find(i)]!.id]));
+}
 
 /** Stage 7: conflicts and explained non-conflicts. */
 export const conflictsStage: Stage = {

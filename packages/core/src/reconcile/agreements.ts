@@ -4,16 +4,33 @@ import type { Agreement } from "../model/reconcile.js";
 import type { ClaimDraft } from "../extract/claims.js";
 import { classesOf, slotName } from "./conflicts.js";
 import { idfWeights, timesCompatible, weightedDice } from "./similarity.js";
+import { quantitiesCompatible } from "../verify/values.js";
 
 /**
  * Whether two claims can say the same thing at all: the same polarity, compatible dates, and not about two
  * different events (a claim of the April trip never corroborates one of the August trip).
  */
 function compatible(a: Claim, b: Claim): boolean {
-  if (a.negated !== b.negated || !timesCompatible(a, b)) return false;
+  if (a.negated !== b.negated || !timesCompatible(a, b) || !amountsCompatible(a, b)) return false;
   if (a.eventId === null || b.eventId === null || a.eventId === b.eventId) return true;
   // Different events: only stances and background (undated, no event slot, not a plan) may still agree.
   return !eventBound(a) || !eventBound(b);
+}
+
+/**
+ * Whether two claims' amounts can be the same: each quantity of one that the other also counts (the same
+ * unit) matches one of the other's (bounds respected), and likewise durations ("549 cars" never
+ * corroborates "225 cars"; "for five hours" never "for seven hours").
+ */
+function amountsCompatible(a: Claim, b: Claim): boolean {
+  for (const qa of a.quantities) {
+    const same = b.quantities.filter((qb) => qb.unit === qa.unit);
+    if (same.length > 0 && !same.some((qb) => quantitiesCompatible(qa, qb))) return false;
+  }
+  const durations = (c: Claim) => c.times.filter((t) => t.kind === "duration" && t.days !== null).map((t) => t.days!);
+  const da = durations(a);
+  const db = durations(b);
+  return da.length === 0 || db.length === 0 || da.some((x) => db.includes(x));
 }
 
 /** Fewest concepts and entities two claims must share to say the same thing ("See more photos" is not a claim). */
@@ -76,8 +93,14 @@ function factAgreements(drafts: readonly ClaimDraft[]): { members: number[]; sum
 export interface AgreementOptions {
   /** Weighted Dice similarity from which two claims say the same thing (default 0.42). */
   threshold?: number;
-  /** Concepts shared by more claims than this are not used to find candidate pairs (default 100). */
+  /** Concepts shared by more claims (of one block) than this are not used to find candidate pairs (default 100). */
   maxPosting?: number;
+  /**
+   * The blocks a claim belongs to (for example its article's event and its own event): only claims that
+   * share a block are compared, so the work grows with the size of stories, not of the whole batch. By
+   * default every claim is in one block.
+   */
+  blocksOf?: (draft: ClaimDraft) => readonly string[];
 }
 
 /**
@@ -98,37 +121,71 @@ export function findAgreements(
   const order = new Map(articles.map((a, i) => [a.id, i]));
   const sets = drafts.map((d) => new Set([...d.concepts, ...d.claim.entityIds.map((e) => `@${e}`), ...(d.claim.negated ? ["¬"] : [])]));
   const idf = idfWeights(sets);
-  const index = new Map<string, number[]>();
+  const blocksOf = options.blocksOf ?? (() => [""]);
+  // Posting lists per block, then per concept; and each claim's lists, per concept (one per block it is in).
+  const index = new Map<string, Map<string, number[]>>();
+  const listsOf: number[][][][] = drafts.map(() => []);
   sets.forEach((set, i) => {
+    const blocks = blocksOf(drafts[i]!).map((block) => {
+      let postings = index.get(block);
+      if (!postings) index.set(block, (postings = new Map()));
+      return postings;
+    });
     for (const c of set) {
       if ((idf.get(c) ?? 0) < Math.log(1 + 3)) continue; // too common to find pairs: in over a third of claims
-      const list = index.get(c);
-      if (list) list.push(i);
-      else index.set(c, [i]);
+      const lists: number[][] = [];
+      for (const postings of blocks) {
+        let list = postings.get(c);
+        if (!list) postings.set(c, (list = []));
+        list.push(i);
+        lists.push(list);
+      }
+      listsOf[i]!.push(lists);
     }
   });
-  // Score candidate pairs (blocked by the index), then merge groups best pair first. Two groups merge only
-  // when every cross pair is compatible (negation, dates) and their average similarity stays high, so one
-  // loose pair cannot chain unrelated claims together.
+  // Score candidate pairs (blocked by the index): a claim's candidates are the later claims that share at
+  // least two of its rare concepts in one of its blocks, counted with stamps in typed arrays rather than a
+  // map of pairs. Then merge groups best pair first. Two groups merge only when every cross pair is
+  // compatible (negation, dates, amounts) and their average similarity stays high, so one loose pair cannot
+  // chain unrelated claims together.
   const n = drafts.length;
   const sims = new Map<number, number>();
   const pairs: [number, number, number][] = [];
-  for (const list of index.values()) {
-    if (list.length < 2 || list.length > maxPosting) continue;
-    for (let x = 0; x < list.length; x++)
-      for (let y = x + 1; y < list.length; y++) {
-        const a = list[x]!;
-        const b = list[y]!;
-        const key = a * n + b;
-        if (sims.has(key)) continue;
-        const ca = drafts[a]!.claim;
-        const cb = drafts[b]!.claim;
-        const ok = ca.articleId !== cb.articleId && compatible(ca, cb) && substantial(sets[a]!, sets[b]!, ca, cb);
-        const sim = ok ? weightedDice(sets[a]!, sets[b]!, idf) : -1;
-        sims.set(key, sim);
-        if (sim >= threshold) pairs.push([a, b, sim]);
+  const seenBy = new Int32Array(n).fill(-1);
+  const seenIn = new Int32Array(n).fill(-1);
+  const shared = new Int32Array(n);
+  let conceptStamp = 0;
+  for (let a = 0; a < n; a++) {
+    const touched: number[] = [];
+    for (const lists of listsOf[a]!) {
+      conceptStamp++;
+      for (const list of lists) {
+        if (list.length < 2 || list.length > maxPosting) continue;
+        for (const b of list) {
+          if (b <= a || seenIn[b] === conceptStamp) continue;
+          seenIn[b] = conceptStamp;
+          if (seenBy[b] !== a) {
+            seenBy[b] = a;
+            shared[b] = 0;
+            touched.push(b);
+          }
+          shared[b]!++;
+        }
       }
+    }
+    const ca = drafts[a]!.claim;
+    for (const b of touched) {
+      if (shared[b]! < 2) continue;
+      const cb = drafts[b]!.claim;
+      const ok = ca.articleId !== cb.articleId && compatible(ca, cb) && substantial(sets[a]!, sets[b]!, ca, cb);
+      if (!ok) continue;
+      const sim = weightedDice(sets[a]!, sets[b]!, idf);
+      if (sim > 0) sims.set(a * n + b, sim);
+      if (sim >= threshold) pairs.push([a, b, sim]);
+    }
   }
+  listsOf.length = 0;
+  index.clear();
   pairs.sort((p, q) => q[2] - p[2] || p[0] - q[0] || p[1] - q[1]);
   const simOf = (a: number, b: number) => sims.get(Math.min(a, b) * n + Math.max(a, b)) ?? 0;
   const groupOf = drafts.map((_, i) => i);

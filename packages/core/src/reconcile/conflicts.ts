@@ -112,33 +112,24 @@ export function findConflicts(
   // Only lookalike events (sharing a participant or a place) need the explanation; with the events
   // unknown, every pair is explained.
   const eventById = new Map((events ?? []).map((e) => [e.id, e]));
-  const lookalike = (x: string, y: string) => {
-    const ex = eventById.get(x);
-    const ey = eventById.get(y);
-    if (!ex || !ey) return events === undefined;
-    const shared = new Set([...ex.participantIds, ...ex.placeIds]);
-    return [...ey.participantIds, ...ey.placeIds].some((id) => shared.has(id));
-  };
   for (const [slot, refs] of bySlot) {
     const perEvent = new Map<string, FactRef[]>();
     for (const r of refs) push(perEvent, r.claim.eventId!, r);
     const eventIds = [...perEvent.keys()].sort();
-    for (let i = 0; i < eventIds.length; i++)
-      for (let j = i + 1; j < eventIds.length; j++) {
-        if (!lookalike(eventIds[i]!, eventIds[j]!)) continue;
-        const a = perEvent.get(eventIds[i]!)!;
-        const b = perEvent.get(eventIds[j]!)!;
-        if (a.some((x) => b.some((y) => valuesAgree(x.value, y.value)))) continue;
-        const va = slotValue(a, order);
-        const vb = slotValue(b, order);
-        nonConflicts.push({
-          slot,
-          reason: "different-event",
-          claimIds: [...va.claimIds, ...vb.claimIds],
-          values: [va, vb],
-          explanation: `${cap(slotName(slot, nameOf))} differs (${va.value} vs ${vb.value}) because the claims are about different events (${eventIds[i]} and ${eventIds[j]}).`,
-        });
-      }
+    for (const [i, j] of lookalikePairs(eventIds, events === undefined ? null : eventById)) {
+      const a = perEvent.get(eventIds[i]!)!;
+      const b = perEvent.get(eventIds[j]!)!;
+      if (a.some((x) => b.some((y) => valuesAgree(x.value, y.value)))) continue;
+      const va = slotValue(a, order);
+      const vb = slotValue(b, order);
+      nonConflicts.push({
+        slot,
+        reason: "different-event",
+        claimIds: [...va.claimIds, ...vb.claimIds],
+        values: [va, vb],
+        explanation: `${cap(slotName(slot, nameOf))} differs (${va.value} vs ${vb.value}) because the claims are about different events (${eventIds[i]} and ${eventIds[j]}).`,
+      });
+    }
   }
 
   nonConflicts.push(...spellingVariants(claims, entities, order));
@@ -148,6 +139,35 @@ export function findConflicts(
     conflicts: conflicts.map((c, i) => ({ ...c, id: `conflict-${i + 1}` })),
     nonConflicts: nonConflicts.map((c, i) => ({ ...c, id: `nonconflict-${i + 1}` })),
   };
+}
+
+/**
+ * Index pairs (i < j, in order) of the events in `ids` that share a participant or a place, found through
+ * an index of those entities rather than by testing every pair of events; every pair when the events are
+ * not known (`null`).
+ */
+function lookalikePairs(ids: readonly string[], eventById: ReadonlyMap<string, Event> | null): [number, number][] {
+  const pairs: [number, number][] = [];
+  if (eventById === null) {
+    for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) pairs.push([i, j]);
+    return pairs;
+  }
+  const byEntity = new Map<string, number[]>();
+  ids.forEach((id, i) => {
+    const e = eventById.get(id);
+    if (!e) return;
+    for (const entityId of new Set([...e.participantIds, ...e.placeIds])) push(byEntity, entityId, i);
+  });
+  const seen = new Set<number>();
+  for (const list of byEntity.values())
+    for (let x = 0; x < list.length; x++)
+      for (let y = x + 1; y < list.length; y++) {
+        const key = list[x]! * ids.length + list[y]!;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        pairs.push([list[x]!, list[y]!]);
+      }
+  return pairs.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
