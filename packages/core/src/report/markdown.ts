@@ -1,12 +1,36 @@
 import type { Article } from "../model/article.js";
 import type { Report } from "../model/report.js";
 import type { Span } from "../model/span.js";
+import { joinChunks } from "./chunks.js";
 
-/** Renders a report for a person: sources, events, entities, agreements, conflicts, verdicts, failures. */
+/**
+ * Renders a report for a person: sources, events, entities, agreements, conflicts, verdicts, failures.
+ * The text is {@link renderMarkdownChunks} joined.
+ */
 export function renderMarkdown(report: Report): string {
+  return joinChunks(renderMarkdownChunks(report));
+}
+
+/**
+ * The Markdown of {@link renderMarkdown}, piece by piece (one chunk per source, event, entity, agreement,
+ * conflict, difference or failure, a section's heading with its first item, the verdicts section as
+ * one), for writing a large report without building it as one string. The chunks joined are exactly
+ * `renderMarkdown(report)`; iterating is lazy.
+ */
+export function* renderMarkdownChunks(report: Report): Generator<string, void, undefined> {
   const claimById = new Map(report.claims.map((c) => [c.id, c]));
   const quote = quoter(report);
-  const lines: string[] = ["# Corroborate report", ""];
+  // The text is these lines joined with line breaks; each chunk takes the lines written since the last
+  // one, with the break that joins them to what came before.
+  let lines: string[] = ["# Corroborate report", ""];
+  let started = false;
+  function* flush(): Generator<string, void, undefined> {
+    if (lines.length === 0) return;
+    const text = lines.join("\n");
+    yield started ? `\n${text}` : text;
+    started = true;
+    lines = [];
+  }
 
   lines.push("## Sources", "");
   lines.push("| id | role | outlet | published | title | segments |", "|---|---|---|---|---|---|");
@@ -14,6 +38,7 @@ export function renderMarkdown(report: Report): string {
     lines.push(
       `| ${cell(a.id)} | ${a.role} | ${cell(a.outlet ?? "—")} | ${cell(a.publishedAt ?? "—")} | ${cell(a.title ?? "—")} | ${segmentSummary(a)} |`,
     );
+    yield* flush();
   }
   lines.push("");
 
@@ -24,6 +49,7 @@ export function renderMarkdown(report: Report): string {
       lines.push(`- **${e.label}** (${when}): reported by ${list(e.articleIds)}` +
         (e.mentionedByArticleIds.length ? `; mentioned by ${list(e.mentionedByArticleIds)}` : "") +
         `; ${e.claimIds.length} claims`);
+      yield* flush();
     }
     lines.push("");
   }
@@ -33,6 +59,7 @@ export function renderMarkdown(report: Report): string {
     for (const e of report.entities) {
       const aliases = e.aliases.length ? ` — also ${e.aliases.map((x) => `“${x}”`).join(", ")}` : "";
       lines.push(`- **${e.name}** (${e.type})${aliases}: ${e.mentions.length} mentions in ${list(e.articleIds)}`);
+      yield* flush();
     }
     lines.push("");
   }
@@ -45,6 +72,7 @@ export function renderMarkdown(report: Report): string {
         const c = claimById.get(id);
         if (c) lines.push(`  - ${quote(c)}`);
       }
+      yield* flush();
     }
     lines.push("");
   }
@@ -59,6 +87,7 @@ export function renderMarkdown(report: Report): string {
         if (claim) lines.push(`  - \`${String(v.value)}\`: ${quote(claim)}`);
       }
     }
+    yield* flush();
   }
   lines.push("");
 
@@ -72,18 +101,25 @@ export function renderMarkdown(report: Report): string {
           if (claim) lines.push(`  - \`${String(v.value)}\`: ${quote(claim)}`);
         }
       }
+      yield* flush();
     }
     lines.push("");
   }
 
-  if (report.verdicts.length > 0) lines.push(renderVerdicts(report));
+  if (report.verdicts.length > 0) {
+    lines.push(renderVerdicts(report));
+    yield* flush();
+  }
 
   if (report.failures.length > 0) {
     lines.push("## Inputs that failed", "");
-    for (const f of report.failures) lines.push(`- \`${f.input}\`: ${f.name} (${f.code}): ${f.message}`);
+    for (const f of report.failures) {
+      lines.push(`- \`${f.input}\`: ${f.name} (${f.code}): ${f.message}`);
+      yield* flush();
+    }
     lines.push("");
   }
-  return lines.join("\n");
+  yield* flush();
 }
 
 /**
