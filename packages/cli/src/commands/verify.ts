@@ -1,8 +1,7 @@
-import { writeFile } from "node:fs/promises";
 import { Command, CommanderError, Option } from "commander";
-import { ingest, reconcile, renderJson, renderVerdicts, type Registry, type Report } from "@corroborate/core";
+import { ingest, reconcile, renderJsonChunks, renderVerdicts, type Registry, type Report } from "@corroborate/core";
 import { gatherInputs } from "../inputs.js";
-import { printFailures, type OutputFormat } from "../output.js";
+import { printFailures, writeChunks, type OutputFormat } from "../output.js";
 
 /** Options of the `verify` command. */
 export interface VerifyCommandOptions {
@@ -36,9 +35,8 @@ export async function runVerify(options: VerifyCommandOptions, registry: Registr
   const { articles, failures } = await ingest([...sources.items, ...derived.items], registry);
   const report = await reconcile(articles, { failures: [...sources.failures, ...derived.failures, ...failures] });
   const out = verdictsOnly(report);
-  const text = options.format === "json" ? renderJson(out) : `# Corroborate verification\n\n${renderVerdicts(out) || "No derived text to verify.\n"}`;
-  if (options.out) await writeFile(options.out, text);
-  else process.stdout.write(text);
+  const chunks = options.format === "json" ? renderJsonChunks(out) : [`# Corroborate verification\n\n${renderVerdicts(out) || "No derived text to verify.\n"}`];
+  await writeChunks(chunks, options.out);
   printFailures(report);
   if (!articles.some((a) => a.role === "derived")) process.stderr.write("corroborate: no derived text to verify (give --derived <file>, or role: derived in the manifest)\n");
   return { code: report.failures.length > 0 ? VERIFY_EXIT.inputFailed : VERIFY_EXIT.ok, report };

@@ -1,7 +1,8 @@
+import { createHash } from "node:crypto";
 import { readdir, stat } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
-import { ingest, inputSize, reconcile, renderJson, toFailure, type InputFailure, type Registry, type Report } from "@corroborate/core";
+import { ingest, inputSize, reconcile, renderJsonChunks, toFailure, type InputFailure, type Registry, type Report } from "@corroborate/core";
 import { loadManifest } from "@corroborate/adapter-text/node";
 import { readGold, type Gold } from "./gold.js";
 import { scoreReport, type StoryScore } from "./score.js";
@@ -79,9 +80,9 @@ export async function evaluateStory(dir: string, registry: Registry, options: Ev
     report = await reconcile(articles, { failures: [...readFailures, ...failures] });
     timesMs.push(performance.now() - t0);
     if (runs > 1) {
-      const json = renderJson(report);
-      if (first === null) first = json;
-      else if (json !== first) deterministic = false;
+      const digest = jsonDigest(report);
+      if (first === null) first = digest;
+      else if (digest !== first) deterministic = false;
     }
   }
   const final = report!;
@@ -97,4 +98,14 @@ export async function evaluateStory(dir: string, registry: Registry, options: Ev
     score: scoreReport(final, gold),
     report: final,
   };
+}
+
+/**
+ * A digest of the report's JSON, for telling whether runs gave the same bytes: hashed as it is rendered,
+ * since a large story's JSON need not fit in one string.
+ */
+function jsonDigest(report: Report): string {
+  const hash = createHash("sha256");
+  for (const chunk of renderJsonChunks(report)) hash.update(chunk);
+  return hash.digest("hex");
 }
