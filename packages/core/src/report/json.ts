@@ -11,10 +11,19 @@ const STEP = "  ";
  * paths from the report's root (`claims[12].start`).
  *
  * The text is {@link renderJsonChunks} joined: a large report (tens of thousands of claims) is better
- * streamed with that, since one string of it can pass the engine's maximum string length.
+ * streamed with that, since one string of it can pass the engine's maximum string length (a `RangeError`
+ * that says so).
  */
 export function renderJson(report: Report): string {
-  return joinChunks(renderJsonChunks(report));
+  try {
+    return joinChunks(renderJsonChunks(report));
+  } catch (error) {
+    // V8's own message ("Invalid string length") does not say what to do instead.
+    if (error instanceof RangeError && /string length/i.test(error.message)) {
+      throw new RangeError("the report's JSON is longer than a JavaScript string can be: write it with renderJsonChunks", { cause: error });
+    }
+    throw error;
+  }
 }
 
 /**
