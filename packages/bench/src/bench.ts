@@ -2,15 +2,17 @@
  * `pnpm bench`: Corroborate's benchmark suite. Each measurement runs in a fresh Node process (so
  * that peak memory is its own) on a deterministic synthetic corpus:
  *
- * - pipeline: ingest + reconcile + JSON report of 100, 1,000 and 10,000 articles (`--sizes`), with
- *   the time of each stage, articles/s, MB/s of input text, peak RSS, and time(10k)/time(1k);
- * - nlp: the bare tagging library (wink-nlp, English lite model) on the same text, so that the
- *   pipeline's overhead over it is a ratio;
+ * - pipeline: ingest + reconcile + JSON report of 100, 1,000 and 10,000 articles (`--sizes`), story by
+ *   story (`reconcileStories`) and, up to `--batch-max` articles (default 1,000), as one batch
+ *   (`reconcile`), with the time of each stage, articles/s, MB/s of input text, peak RSS, and
+ *   time(10k)/time(1k);
+ * - nlp: the bare tagging library (wink-nlp, English lite model; sentences + POS, and its full default
+ *   pipeline) on the same text, so that the pipeline's overhead over it is a ratio;
  * - ingest: each adapter on 1,000 articles in its format;
  * - feeds: a 10,000-item RSS 2.0, Atom and JSON Feed through the feed adapter: items/s, peak RSS.
  *
  * Prints tables and writes everything to `bench-results/bench.json` at the repository root.
- * Options: `--sizes 100,1000,10000`, `--only pipeline,nlp,ingest,feeds`, `--out <file>`.
+ * Options: `--sizes 100,1000,10000`, `--batch-max 1000`, `--only pipeline,nlp,ingest,feeds`, `--out <file>`.
  */
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -35,8 +37,10 @@ interface PipelineResult {
   /** Heap in use after each stage (MB): where the memory goes. */
   heapAfter: Record<string, number>;
   peakRssMb: number;
-  /** Peak resident memory before the report stage: below `peakRssMb` only if rendering the report set the peak. */
-  peakRssBeforeReportMb: number;
+  /** `stories` (one story at a time) or `batch` (the whole batch at once). */
+  mode: string;
+  /** Stories the articles were assigned to (1 in batch mode). */
+  stories: number;
   claims: number;
   events: number;
   /** Size of the JSON report in UTF-8 bytes, counted as it is rendered (the text is not kept). */
@@ -77,38 +81,66 @@ async function loadAdapters() {
   return defaultRegistry();
 }
 
+/**
+ * How the pipeline runs: `stories` assigns the articles to stories and reconciles one story at a time
+ * (`reconcileStories`, what `corroborate reconcile --stories` does), `batch` reconciles the whole batch
+ * at once (`reconcile`, one report for everything).
+ */
+type PipelineMode = "stories" | "batch";
+
 /** Child: the whole pipeline on `size` generated articles. */
-async function runPipeline(size: number): Promise<PipelineResult> {
-  const { ingest, reconcile, renderJsonChunks } = await import("@corroborate/core");
+async function runPipeline(size: number, mode: PipelineMode): Promise<PipelineResult> {
+  const { ingest, reconcile, reconcileStories, renderJsonChunks } = await import("@corroborate/core");
   const registry = await loadAdapters();
-  const files = generateCorpus({ articles: size }).map((a) => ({ input: { name: a.name, data: encoder.encode(asTextFile(a)), mediaType: "text/plain" } }));
+  let files: { input: { name: string; data: Uint8Array; mediaType: string } }[] | null = generateCorpus({ articles: size }).map((a) => ({
+    input: { name: a.name, data: encoder.encode(asTextFile(a)), mediaType: "text/plain" },
+  }));
   const bytes = files.reduce((n, f) => n + f.input.data.byteLength, 0);
   const stages: Record<string, number> = {};
   const heapAfter: Record<string, number> = {};
   const heap = () => mb(process.memoryUsage().heapUsed);
+  const onStage = (name: string, ms: number) => {
+    stages[name] = (stages[name] ?? 0) + ms;
+    // Story by story, the most heap in use after the stage in any story.
+    heapAfter[name] = Math.max(heapAfter[name] ?? 0, heap());
+  };
+  // Rendered as the CLI writes it, chunk by chunk, and only counted: at 10,000 articles the JSON is
+  // larger than one string can be.
+  const render = (report: Parameters<typeof renderJsonChunks>[0]) => {
+    const t = performance.now();
+    let n = 0;
+    for (const chunk of renderJsonChunks(report)) n += Buffer.byteLength(chunk);
+    onStage("report", performance.now() - t);
+    return n;
+  };
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const { articles, failures } = await ingest(files, registry);
-  stages.ingest = performance.now() - t0;
-  heapAfter.ingest = heap();
-  const report = await reconcile(articles, {
-    failures,
-    onStage: (name, ms) => {
-      stages[name] = (stages[name] ?? 0) + ms;
-      heapAfter[name] = heap();
-    },
-  });
-  const peakBeforeReport = peakRssMb();
-  const t1 = performance.now();
-  // Rendered as the CLI writes it, chunk by chunk, and only counted: at 10,000 articles the JSON is
-  // larger than one string can be.
+  // The inputs are read: as in the CLI, their bytes are not kept.
+  files = null;
+  onStage("ingest", performance.now() - t0);
   let reportBytes = 0;
-  for (const chunk of renderJsonChunks(report)) reportBytes += Buffer.byteLength(chunk);
-  stages.report = performance.now() - t1;
-  heapAfter.report = heap();
+  let claims = 0;
+  let events = 0;
+  let stories = 0;
+  if (mode === "batch") {
+    const report = await reconcile(articles, { failures, onStage });
+    reportBytes = render(report);
+    claims = report.claims.length;
+    events = report.events.length;
+    stories = 1;
+  } else {
+    for await (const { report } of reconcileStories(articles, { failures, onStage })) {
+      reportBytes += render(report);
+      claims += report.claims.length;
+      events += report.events.length;
+      stories++;
+    }
+  }
   const ms = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
   return {
+    mode,
     articles: articles.length,
     failures: failures.length,
     bytes,
@@ -117,18 +149,21 @@ async function runPipeline(size: number): Promise<PipelineResult> {
     stages,
     heapAfter,
     peakRssMb: peakRssMb(),
-    peakRssBeforeReportMb: peakBeforeReport,
-    claims: report.claims.length,
-    events: report.events.length,
+    claims,
+    events,
+    stories,
     reportBytes,
   };
 }
 
-/** Child: wink-nlp alone (sentences + POS, the model and pipes the pipeline uses) on the same texts. */
-async function runNlp(size: number): Promise<NlpResult> {
+/**
+ * Child: wink-nlp alone on the same texts: `tagging` is sentences + POS (the model and pipes the pipeline
+ * uses), `full` is wink's default pipeline (sentences, negation, sentiment, entities, POS).
+ */
+async function runNlp(size: number, pipes: "tagging" | "full"): Promise<NlpResult> {
   const { default: winkNLP } = await import("wink-nlp");
   const { default: model } = await import("wink-eng-lite-web-model");
-  const nlp = winkNLP(model, ["sbd", "pos"]);
+  const nlp = pipes === "tagging" ? winkNLP(model, ["sbd", "pos"]) : winkNLP(model);
   const its = nlp.its;
   const texts = generateCorpus({ articles: size }).map(asTextFile);
   const bytes = texts.reduce((n, t) => n + encoder.encode(t).byteLength, 0);
@@ -222,7 +257,7 @@ async function main(): Promise<void> {
   if (process.argv[2] === "--child") {
     const [task, a, b, c] = process.argv.slice(3);
     const result =
-      task === "pipeline" ? await runPipeline(Number(a)) : task === "nlp" ? await runNlp(Number(a)) : task === "ingest" ? await runIngest(a!, Number(b)) : await runFeed(a!, b!, c ?? "plain");
+      task === "pipeline" ? await runPipeline(Number(a), b === "batch" ? "batch" : "stories") : task === "nlp" ? await runNlp(Number(a), b === "full" ? "full" : "tagging") : task === "ingest" ? await runIngest(a!, Number(b)) : await runFeed(a!, b!, c ?? "plain");
     process.stdout.write(`${JSON.stringify(result)}\n`);
     return;
   }
@@ -233,45 +268,67 @@ async function main(): Promise<void> {
   console.log(`Corroborate benchmarks — node ${process.version}, one process per measurement, synthetic invented corpus (seeded)\n`);
 
   if (only.has("pipeline") || only.has("nlp")) {
-    type Row = { size: number; run: PipelineResult | { error: string } | null; nlp: NlpResult | { error: string } | null };
+    const batchMax = Number(option("batch-max", "1000"));
+    type Row = {
+      size: number;
+      run: PipelineResult | { error: string } | null;
+      batch: PipelineResult | { error: string } | null;
+      nlp: NlpResult | { error: string } | null;
+      nlpFull: NlpResult | { error: string } | null;
+    };
     const rows: Row[] = [];
     for (const size of sizes) {
-      const run = only.has("pipeline") ? child<PipelineResult>(["pipeline", String(size)]) : null;
-      const nlp = only.has("nlp") ? child<NlpResult>(["nlp", String(size)]) : null;
-      rows.push({ size, run, nlp });
+      const run = only.has("pipeline") ? child<PipelineResult>(["pipeline", String(size), "stories"]) : null;
+      const batch = only.has("pipeline") && size <= batchMax ? child<PipelineResult>(["pipeline", String(size), "batch"]) : null;
+      const nlp = only.has("nlp") ? child<NlpResult>(["nlp", String(size), "tagging"]) : null;
+      const nlpFull = only.has("nlp") ? child<NlpResult>(["nlp", String(size), "full"]) : null;
+      rows.push({ size, run, batch, nlp, nlpFull });
       process.stderr.write(`  ${size} articles done\n`);
     }
-    const done = (r: Row) => (r.run && ok(r.run) ? r.run : null);
-    const nlpOf = (r: Row) => (r.nlp && ok(r.nlp) ? r.nlp : null);
-    console.log("End to end (ingest → reconcile → JSON report), all stages on:");
-    console.log(
-      table(
-        ["articles", "input MB", "wall s", "CPU s", "articles/s", "KB/s", "MB/s", "peak RSS MB", "claims", "events", "wink-nlp MB/s", "pipeline ÷ wink"],
-        rows.map((r) => {
-          const p = done(r);
-          const n = nlpOf(r);
-          if (!p) return [r.size, n ? mb(n.bytes) : "", r.run && !ok(r.run) ? r.run.error : "-", "", "", "", "", "", "", "", n ? n.mbPerS : "", ""];
-          return [r.size, mb(p.bytes), p.ms / 1000, p.cpuMs / 1000, p.articles / (p.ms / 1000), p.bytes / 1024 / (p.ms / 1000), mb(p.bytes) / (p.ms / 1000), p.peakRssMb, p.claims, p.events, n ? n.mbPerS : "", n ? p.ms / n.ms : ""];
-        }),
-      ),
-    );
-    const stageNames = [...new Set(rows.flatMap((r) => Object.keys(done(r)?.stages ?? {})))];
-    if (stageNames.length) {
-      console.log("\nTime per stage (s, wall):");
-      console.log(table(["articles", ...stageNames], rows.filter(done).map((r) => [r.size, ...stageNames.map((s) => (done(r)!.stages[s] ?? 0) / 1000)])));
-      console.log("\nHeap in use after each stage (MB):");
-      console.log(table(["articles", ...stageNames], rows.filter(done).map((r) => [r.size, ...stageNames.map((s) => done(r)!.heapAfter?.[s] ?? NaN)])));
+    const ran = (r: PipelineResult | { error: string } | null) => (r && ok(r) ? r : null);
+    const nlpOf = (r: NlpResult | { error: string } | null) => (r && ok(r) ? r : null);
+    const endToEnd = (title: string, pick: (r: Row) => PipelineResult | { error: string } | null) => {
+      const shown = rows.filter((r) => pick(r) !== null);
+      if (shown.length === 0) return;
+      console.log(title);
+      console.log(
+        table(
+          ["articles", "stories", "input MB", "wall s", "CPU s", "articles/s", "KB/s", "MB/s", "peak RSS MB", "claims", "events", "÷ wink tagging", "÷ wink full"],
+          shown.map((r) => {
+            const p = ran(pick(r));
+            const tag = nlpOf(r.nlp);
+            const full = nlpOf(r.nlpFull);
+            const failed = pick(r);
+            if (!p) return [r.size, "", "", failed && !ok(failed) ? failed.error : "-", "", "", "", "", "", "", "", "", ""];
+            return [r.size, p.stories, mb(p.bytes), p.ms / 1000, p.cpuMs / 1000, p.articles / (p.ms / 1000), p.bytes / 1024 / (p.ms / 1000), mb(p.bytes) / (p.ms / 1000), p.peakRssMb, p.claims, p.events, tag ? p.ms / tag.ms : "", full ? p.ms / full.ms : ""];
+          }),
+        ),
+      );
+      const stageNames = [...new Set(shown.flatMap((r) => Object.keys(ran(pick(r))?.stages ?? {})))];
+      if (stageNames.length) {
+        console.log("Time per stage (s, wall, summed over stories):");
+        console.log(table(["articles", ...stageNames], shown.filter((r) => ran(pick(r))).map((r) => [r.size, ...stageNames.map((s) => (ran(pick(r))!.stages[s] ?? 0) / 1000)])));
+        console.log("Heap in use after each stage (MB; story by story, the most after that stage in any story):");
+        console.log(table(["articles", ...stageNames], shown.filter((r) => ran(pick(r))).map((r) => [r.size, ...stageNames.map((s) => ran(pick(r))!.heapAfter?.[s] ?? NaN)])));
+      }
+    };
+    if (only.has("nlp")) {
+      console.log("The bare tagging library on the same text (wink-nlp, English lite model):");
+      console.log(table(["articles", "input MB", "tagging (sbd + pos) MB/s", "full default pipeline MB/s"], rows.map((r) => [r.size, nlpOf(r.nlp) ? mb(nlpOf(r.nlp)!.bytes) : "", nlpOf(r.nlp)?.mbPerS ?? "", nlpOf(r.nlpFull)?.mbPerS ?? ""])));
+      console.log("");
     }
+    endToEnd("End to end, story by story (ingest → stories → reconcile each → JSON report), all stages on:", (r) => r.run);
+    endToEnd(`\nEnd to end, the whole batch at once (one report; up to ${batchMax} articles, --batch-max):`, (r) => r.batch);
     const scaling: Record<string, number> = {};
     for (let i = 1; i < rows.length; i++) {
-      const a = done(rows[i - 1]!);
-      const b = done(rows[i]!);
+      const a = ran(rows[i - 1]!.run);
+      const b = ran(rows[i]!.run);
       if (!a || !b) continue;
       const factor = rows[i]!.size / rows[i - 1]!.size;
       const key = `time(${rows[i]!.size})/time(${rows[i - 1]!.size})`;
       scaling[key] = b.ms / a.ms;
       scaling[`cpu ${key}`] = b.cpuMs / a.cpuMs;
-      console.log(`\n${key} = ${(b.ms / a.ms).toFixed(2)} wall, ${(b.cpuMs / a.cpuMs).toFixed(2)} CPU, for ${factor}× the articles (linear: ${factor})`);
+      console.log(`\n${key} = ${(b.ms / a.ms).toFixed(2)} wall, ${(b.cpuMs / a.cpuMs).toFixed(2)} CPU, for ${factor}× the articles (linear: ${factor}; story by story)`);
     }
     results.pipeline = rows;
     results.scaling = scaling;
