@@ -51,7 +51,7 @@ describe("StoryAssigner", () => {
   it("stops joining through a name once it is in more stories than the limit", () => {
     // Three stories (two articles each, sharing their own harbour and mayor) that all mention one inspector.
     const towns = ["Arlo", "Bexby", "Corran"];
-    const batch = towns.flatMap((town, i) =>
+    const batch = towns.flatMap((town) =>
       [0, 1].map((k) => article(`${town}-${k}`, "2024-06-04", `Inspector Mara Quell met Mayor ${town}son at ${town} Harbour on day ${k}.`)),
     );
     // A later article names the inspector and one town's harbour only: two shared names with that story.
