@@ -79,7 +79,7 @@ describe("StoryAssigner", () => {
 });
 
 describe("reconcileStories", () => {
-  const failure: InputFailure = { input: "broken.html", code: "MALFORMED_INPUT", message: "not a page" };
+  const failure: InputFailure = { input: "broken.html", code: "MALFORMED_INPUT", name: "MalformedInputError", message: "not a page" };
 
   it("gives one report per story, the same as reconciling that story alone, with the failures in the first", async () => {
     const out = [];

@@ -83,6 +83,14 @@ const SCRIPTS: [RegExp, string][] = [
 ];
 
 const WORD = /\p{L}+(?:['’]\p{L}+)?/gu;
+const LETTER = /^\p{L}$/u;
+const NON_ASCII = /[^\x00-\x7f]/;
+/** The character ranges of {@link SCRIPTS}, in the same order (each regular expression there is one range). */
+const SCRIPT_RANGES: [number, number][] = SCRIPTS.map(([re]) => {
+  const m = /^\[\\u([0-9a-f]{4})-\\u([0-9a-f]{4})\]$/.exec(re.source);
+  if (!m) throw new Error(`language: script pattern ${re.source} is not one range`);
+  return [parseInt(m[1]!, 16), parseInt(m[2]!, 16)];
+});
 
 /** Options of {@link stopwordLanguageDetector}. */
 export interface StopwordDetectorOptions {
@@ -104,11 +112,26 @@ export function stopwordLanguageDetector(options: StopwordDetectorOptions = {}):
   return {
     name: "stopwords",
     detect(text: string): LanguageGuess | null {
-      const letters = text.replace(/[^\p{L}]/gu, "").length;
+      // Letters and letters of each other writing system, in one pass (most text is ASCII: no regex there).
+      let letters = 0;
+      const perScript = new Array<number>(SCRIPTS.length).fill(0);
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c < 128) {
+          if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) letters++;
+          continue;
+        }
+        const ch = c >= 0xd800 && c <= 0xdbff ? String.fromCodePoint(text.codePointAt(i)!) : text.charAt(i);
+        if (ch.length === 2) i++;
+        if (!LETTER.test(ch)) continue;
+        letters++;
+        const k = SCRIPT_RANGES.findIndex(([lo, hi]) => c >= lo && c <= hi);
+        if (k >= 0) perScript[k]!++;
+      }
       if (letters === 0) return null;
-      for (const [re, tag] of SCRIPTS) {
-        const n = text.match(re)?.length ?? 0;
-        if (n / letters > 0.3) {
+      for (let k = 0; k < SCRIPTS.length; k++) {
+        if (perScript[k]! / letters > 0.3) {
+          const tag = SCRIPTS[k]![1];
           if (tag === "und-Cyrl") return { language: /[іїєґ]/i.test(text) ? "uk" : /[ыэъё]/i.test(text) ? "ru" : tag, confidence: 0.9 };
           return { language: tag, confidence: 0.9 };
         }
@@ -119,12 +142,13 @@ export function stopwordLanguageDetector(options: StopwordDetectorOptions = {}):
       const lower = text.toLowerCase();
       for (const m of lower.matchAll(WORD)) {
         words++;
-        const w = WEIGHTS.get(m[0].replace("’", "'")) ?? elided(m[0]);
+        const w = WEIGHTS.get(m[0].includes("’") ? m[0].replace("’", "'") : m[0]) ?? elided(m[0]);
         if (!w) continue;
         hits++;
         for (const [l, v] of w) scores.set(l, (scores.get(l) ?? 0) + v);
       }
-      for (const [re, add] of MARKS) {
+      // Every mark is a non-ASCII letter: ASCII text has none to count.
+      for (const [re, add] of NON_ASCII.test(lower) ? MARKS : []) {
         const n = Math.min(lower.match(re)?.length ?? 0, 3);
         if (n === 0) continue;
         for (const [l, v] of Object.entries(add)) scores.set(l, (scores.get(l) ?? 0) + 0.5 * n * v);
