@@ -222,10 +222,25 @@ function codeOf(tag: string): number {
 /** Longest run of non-space characters handed to wink-nlp: its tokenizer is quadratic in a token's length. */
 export const MAX_WINK_RUN = 100;
 
-/** `s` with every run of more than {@link MAX_WINK_RUN} non-space characters replaced by spaces. */
+/**
+ * `s` with every run of more than {@link MAX_WINK_RUN} non-space characters replaced by spaces. A scan for
+ * such a run comes first (a regular expression for it retries every start inside long words): most text
+ * has none and is returned as it is.
+ */
 function blankLongRuns(s: string): string {
-  return s.replace(new RegExp(`\\S{${MAX_WINK_RUN + 1},}`, "g"), (run) => " ".repeat(run.length));
+  let run = 0;
+  let found = false;
+  for (let i = 0; i < s.length; i++) {
+    if (isSpace(s.charCodeAt(i))) run = 0;
+    else if (++run > MAX_WINK_RUN) {
+      found = true;
+      break;
+    }
+  }
+  return found ? s.replace(LONG_RUN, (r) => " ".repeat(r.length)) : s;
 }
+
+const LONG_RUN = new RegExp(`\\S{${MAX_WINK_RUN + 1},}`, "g");
 
 /**
  * Sentence ranges of `text[start, end)` found by wink-nlp's sentence boundary detection, as offsets into

@@ -231,14 +231,20 @@ export interface TopicKeys {
   named: Set<string>;
 }
 
+const TOPIC_WORD = /\p{L}[\p{L}'’-]*/gu;
+const UPPER_FIRST = /^\p{Lu}/u;
+
 /** The {@link TopicKeys} of a text. */
 export function topicKeys(text: string, into: TopicKeys = { all: new Set(), named: new Set() }): TopicKeys {
-  for (const m of text.matchAll(/\p{L}[\p{L}'’-]*/gu)) {
-    const w = m[0].toLowerCase().replace(/['’]s$/, "");
+  for (const m of text.matchAll(TOPIC_WORD)) {
+    const raw = m[0];
+    let w = raw.toLowerCase();
+    if (w.length > 2 && w.charCodeAt(w.length - 1) === 115 && (w[w.length - 2] === "'" || w[w.length - 2] === "’")) w = w.slice(0, -2);
     if (w.length < 3 || STOP.has(w)) continue;
     const key = w.length > 4 ? w.slice(0, 4) : w;
     into.all.add(key);
-    if (/^\p{Lu}/u.test(m[0])) into.named.add(key);
+    const c = raw.charCodeAt(0);
+    if (c < 128 ? c >= 65 && c <= 90 : UPPER_FIRST.test(raw)) into.named.add(key);
   }
   return into;
 }

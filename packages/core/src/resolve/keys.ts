@@ -59,6 +59,20 @@ export function foldTransliteration(word: string): string {
 
 /** Key of a single name word: normalised, ordinals as numbers, transliteration folded. */
 export function wordKey(word: string): string {
+  let key = WORD_KEYS.get(word);
+  if (key === undefined) {
+    key = computeWordKey(word);
+    // Names repeat across a batch's articles: keys are kept for the words seen, up to a bound.
+    if (WORD_KEYS.size >= MAX_WORD_KEYS) WORD_KEYS.clear();
+    WORD_KEYS.set(word, key);
+  }
+  return key;
+}
+
+const WORD_KEYS = new Map<string, string>();
+const MAX_WORD_KEYS = 50_000;
+
+function computeWordKey(word: string): string {
   const ord = ordinalValue(word);
   if (ord !== null) return `#${ord}`;
   const n = normaliseWord(word);
