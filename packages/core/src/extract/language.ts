@@ -84,7 +84,7 @@ const SCRIPTS: [RegExp, string][] = [
 
 const WORD = /\p{L}+(?:['’]\p{L}+)?/gu;
 const LETTER = /^\p{L}$/u;
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[\u0080-\uffff]/;
 /** The character ranges of {@link SCRIPTS}, in the same order (each regular expression there is one range). */
 const SCRIPT_RANGES: [number, number][] = SCRIPTS.map(([re]) => {
   const m = /^\[\\u([0-9a-f]{4})-\\u([0-9a-f]{4})\]$/.exec(re.source);
