@@ -32,6 +32,10 @@ const CROSS_MONTH_RANGE = new RegExp(
   `\\b(?:from\\s+|between\\s+)?(?:${DAY}\\s+${MONTH}|${MONTH}\\s+${DAY})${RANGE_JOIN}(?:${DAY}\\s+${MONTH}|${MONTH}\\s+${DAY})${YEAR_TAIL}\\b`,
   "gi",
 );
+/** A month name anywhere (every day range holds one). */
+const MONTH_WORD = new RegExp(`\\b${MONTH}`, "i");
+/** A unit of time anywhere (every duration and calendar period holds one). */
+const UNIT_WORD = /day|week|month|year|hour/i;
 /** "six-day", "48-hour", "three days", "two-week-long". */
 const DURATION = new RegExp(`\\b(${NUMBER_SOURCE})(?:-|\\s+)(day|week|month|year|hour)(s)?(?:-long)?\\b`, "gi");
 /** What follows a number of days when it is a point in time, not a duration ("three days ago"). */
@@ -182,22 +186,26 @@ export function extractTimes(text: string, start: number, end: number, options: 
     push(s, e, { kind: "range", startDate: iso(a), endDate: iso(b), days: Math.round((toUtc(b) - toUtc(a)) / 86_400_000) + 1, grain: "day" });
   };
 
+  // Each pattern below needs a word or a digit that most sentences lack: one cheap test each first.
+  const ranges = /\d/.test(sentence) && MONTH_WORD.test(sentence);
+  const units = UNIT_WORD.test(sentence);
+
   // 1. Day ranges with the month written once, and ranges across months.
-  for (const m of sentence.matchAll(CROSS_MONTH_RANGE)) {
+  for (const m of ranges ? sentence.matchAll(CROSS_MONTH_RANGE) : []) {
     const [, d1, m1, m1b, d1b, d2, m2, m2b, d2b, y] = m;
     range(m.index, m.index + m[0].length, { m: monthOf(m1 ?? m1b!), d: Number(d1 ?? d1b) }, { m: monthOf(m2 ?? m2b!), d: Number(d2 ?? d2b) }, y);
   }
-  for (const m of sentence.matchAll(DAY_RANGE_DM)) {
+  for (const m of ranges ? sentence.matchAll(DAY_RANGE_DM) : []) {
     const [, d1, d2, mon, y] = m;
     range(m.index, m.index + m[0].length, { m: monthOf(mon!), d: Number(d1) }, { m: monthOf(mon!), d: Number(d2) }, y);
   }
-  for (const m of sentence.matchAll(DAY_RANGE_MD)) {
+  for (const m of ranges ? sentence.matchAll(DAY_RANGE_MD) : []) {
     const [, mon, d1, d2, y] = m;
     range(m.index, m.index + m[0].length, { m: monthOf(mon!), d: Number(d1) }, { m: monthOf(mon!), d: Number(d2) }, y);
   }
 
   // 2. Durations ("six-day", "48-hour", "for three weeks"), unless the number of days is a point in time.
-  for (const m of sentence.matchAll(DURATION)) {
+  for (const m of units ? sentence.matchAll(DURATION) : []) {
     const e = m.index + m[0].length;
     if (RELATIVE_TAIL.test(sentence.slice(e))) continue;
     const n = parseNumber(m[1]!);
@@ -207,7 +215,7 @@ export function extractTimes(text: string, start: number, end: number, options: 
   }
 
   // 3. Calendar periods: this/last/next week, month, year.
-  for (const m of sentence.matchAll(PERIOD)) {
+  for (const m of units ? sentence.matchAll(PERIOD) : []) {
     if (!anchor) continue;
     const which = m[1]!.toLowerCase();
     const unit = m[2]!.toLowerCase();
@@ -228,7 +236,7 @@ export function extractTimes(text: string, start: number, end: number, options: 
   }
 
   // 4. Bare years after a preposition.
-  for (const m of sentence.matchAll(BARE_YEAR)) {
+  for (const m of /\d{4}/.test(sentence) ? sentence.matchAll(BARE_YEAR) : []) {
     const s = m.index + m[0].length - m[2]!.length;
     const y = m[2]!;
     push(s, s + 4, { kind: "year", startDate: `${y}-01-01`, endDate: `${y}-12-31`, days: null, grain: "year" });
