@@ -26,8 +26,12 @@ export function buildProgram(exit: (code: number) => void, registry: Registry = 
     .option("-m, --manifest <file>", "a manifest.json listing the articles and their metadata")
     .addOption(formatOption())
     .option("-o, --out <file>", "write the report to a file instead of standard output")
-    .addHelpText("after", "\nExamples:\n  corroborate reconcile a.txt b.html --format json\n  corroborate reconcile --manifest story/manifest.json --out report.md")
-    .action(async (files: string[], opts: { manifest?: string; format: "json" | "md"; out?: string }) => {
+    .option("--stories", "one report per story, each written as soon as it is ready (json: JSON Lines, one story a line; md: one section a story)")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  corroborate reconcile a.txt b.html --format json\n  corroborate reconcile --manifest story/manifest.json --out report.md\n  corroborate reconcile --stories --format json today/ --out stories.jsonl",
+    )
+    .action(async (files: string[], opts: { manifest?: string; format: "json" | "md"; out?: string; stories?: boolean }) => {
       if (files.length === 0 && !opts.manifest) {
         throw new CommanderError(EXIT.usage, "corroborate.usage", "error: give article files or --manifest <file>");
       }

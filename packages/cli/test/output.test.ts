@@ -1,9 +1,10 @@
+import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ingest, reconcile, renderJson, renderMarkdown, renderVerdicts, type Report } from "@corroborate/core";
-import { defaultRegistry, gatherInputs } from "../src/index.js";
+import { defaultRegistry, gatherInputs, writeChunks } from "../src/index.js";
 import { verdictsOnly } from "../src/commands/verify.js";
 import { cli } from "./run-cli.js";
 
@@ -60,5 +61,37 @@ describe("report output (written as it is rendered)", { timeout: 30_000 }, async
     expect(stdout).toBe("");
     expect(stderr).toContain("ENOENT");
     expect(stderr).toContain(out);
+  });
+
+  it("stops quietly when the reader of standard output goes away (| head)", async () => {
+    // The JSON is larger than a pipe's buffer, so the command is still writing when the pipe is closed.
+    const bin = join(import.meta.dirname, "..", "dist", "bin.js");
+    for (const args of [["--format", "json"], ["--stories", "--format", "json"]]) {
+      const child = spawn(process.execPath, [bin, "reconcile", ...args, "--manifest", manifest], { stdio: ["ignore", "pipe", "pipe"] });
+      let stderr = "";
+      child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+      child.stdout.once("data", () => child.stdout.destroy());
+      const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+      expect(stderr).toBe("");
+      expect(code).toBe(0);
+    }
+  });
+});
+
+describe("writeChunks", () => {
+  it("writes the pieces of an async source as they come, in order", async () => {
+    const out = join(mkdtempSync(join(tmpdir(), "corroborate-")), "pieces.txt");
+    const pulled: number[] = [];
+    async function* pieces() {
+      for (let i = 0; i < 200; i++) {
+        pulled.push(i);
+        yield `${i}:${"x".repeat(10_000)}\n`;
+      }
+    }
+    await writeChunks(pieces(), out);
+    expect(pulled).toHaveLength(200);
+    const lines = readFileSync(out, "utf8").split("\n");
+    expect(lines).toHaveLength(201);
+    expect(lines.map((l) => l.split(":")[0])).toEqual([...Array.from({ length: 200 }, (_, i) => String(i)), ""]);
   });
 });

@@ -1,20 +1,47 @@
-import { ingest, reconcile, type Registry } from "@corroborate/core";
+import { batchChunks, ingest, reconcile, reconcileStories, type Article, type InputFailure, type Registry } from "@corroborate/core";
 import { gatherInputs } from "../inputs.js";
-import { printFailures, writeReport, type OutputFormat } from "../output.js";
+import { printFailures, writeChunks, writeReport, type OutputFormat } from "../output.js";
+import { storyJsonLineChunks, storyMarkdownChunks } from "../stories.js";
 
 /** Options of the `reconcile` command. */
 export interface ReconcileCommandOptions {
   manifest?: string;
   format: OutputFormat;
   out?: string;
+  /** One report per story (JSON Lines or Markdown sections), each written as soon as it is ready. */
+  stories?: boolean;
 }
 
 /** `corroborate reconcile <files...>`: ingest, reconcile, write the report. Returns the exit code. */
 export async function runReconcile(files: string[], options: ReconcileCommandOptions, registry: Registry): Promise<number> {
   const gathered = await gatherInputs(files, options.manifest);
   const { articles, failures } = await ingest(gathered.items, registry);
-  const report = await reconcile(articles, { failures: [...gathered.failures, ...failures] });
+  const allFailures = [...gathered.failures, ...failures];
+  if (options.stories) return writeStories(articles, allFailures, options);
+  const report = await reconcile(articles, { failures: allFailures });
   await writeReport(report, options.format, options.out);
   printFailures(report);
   return report.failures.length > 0 ? 1 : 0;
+}
+
+/**
+ * `reconcile --stories`: the articles reconciled story by story (`reconcileStories`), each story's report
+ * rendered and written before the next story is reconciled, then dropped, so memory holds the articles
+ * and one story's analyses rather than the whole batch's. The failed inputs travel in the first story's
+ * report and are printed, as without `--stories`, once everything is written.
+ */
+async function writeStories(articles: Article[], failures: InputFailure[], options: ReconcileCommandOptions): Promise<number> {
+  const reported: InputFailure[] = [];
+  async function* pieces(): AsyncGenerator<string, void, undefined> {
+    let index = 0;
+    for await (const story of reconcileStories(articles, { failures })) {
+      reported.push(...story.report.failures);
+      // Batched per story, not across stories: a story's last piece must not wait for the next story.
+      yield* batchChunks(options.format === "json" ? storyJsonLineChunks(story) : storyMarkdownChunks(story, index));
+      index++;
+    }
+  }
+  await writeChunks(pieces(), options.out);
+  printFailures({ failures: reported });
+  return reported.length > 0 ? 1 : 0;
 }
