@@ -38,7 +38,7 @@ export { verifyState, type VerifyOptions } from "./verify/verify.js";
 export { copyProfile, lexicalDecider, type CopyProfile, type LexicalDeciderOptions, type VerdictDecider, type VerdictDecision, type VerdictQuestion, type VerdictPart } from "./verify/decide.js";
 export { SourceIndex, type CopiedFragment, type Retrieved } from "./verify/retrieve.js";
 export type { Passage, PassageMention } from "./verify/passage.js";
-export { renderJson, renderJsonChunks } from "./report/json.js";
+export { renderJson, renderJsonChunks, type JsonRenderOptions } from "./report/json.js";
 export { batchChunks, CHUNK_BATCH_SIZE } from "./report/chunks.js";
 export { renderMarkdown, renderMarkdownChunks, renderVerdicts } from "./report/markdown.js";
 export { VERSION } from "./version.js";

@@ -54,6 +54,15 @@ describe("renderJsonChunks", async () => {
     expect(renderJson(report).endsWith("}\n")).toBe(true);
   });
 
+  it("writes the same report on one line when compact, empty arrays and a bare report included", () => {
+    const line = [...renderJsonChunks(report, { compact: true })].join("");
+    expect(line).toBe(JSON.stringify(ReportSchema.parse(report)));
+    expect(line).not.toContain("\n");
+    expect(JSON.parse(line)).toEqual(JSON.parse(renderJson(report)));
+    const bare = minimal();
+    expect([...renderJsonChunks(bare as unknown as Report, { compact: true })].join("")).toBe(JSON.stringify(ReportSchema.parse(bare)));
+  });
+
   it("normalises as the whole-report parse does: defaults filled in, unknown keys dropped, schema key order", () => {
     const [a] = harbour;
     // Keys in reverse order, an unknown key on the report and on an element, defaulted arrays left out.

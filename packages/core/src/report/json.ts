@@ -36,18 +36,20 @@ export function renderJson(report: Report): string {
  * chunk is larger than one top-level element and no copy of the whole report is ever made. Iterating is
  * lazy: a consumer that writes each chunk before asking for the next holds one element's JSON at a time.
  * An invalid element throws its `ZodError` when it is reached (the chunks before it have been yielded),
- * with paths from the report's root, as `ReportSchema.parse` would name them.
+ * with paths from the report's root, as `ReportSchema.parse` would name them. With `compact: true` the
+ * same report is written on one line (see {@link JsonRenderOptions}).
  */
-export function* renderJsonChunks(report: Report): Generator<string, void, undefined> {
+export function* renderJsonChunks(report: Report, options: JsonRenderOptions = {}): Generator<string, void, undefined> {
   if (typeof report !== "object" || report === null || Array.isArray(report)) {
     // Not an object at all: the whole-report parse gives zod's usual error.
     ReportSchema.parse(report);
     return;
   }
+  const compact = options.compact ?? false;
   const input = report as Record<string, unknown>;
   let first = true;
   for (const [key, field] of Object.entries(ReportSchema.shape) as [string, z.ZodType][]) {
-    const lead = `${first ? "{\n" : ",\n"}${STEP}${JSON.stringify(key)}: `;
+    const lead = compact ? `${first ? "{" : ","}${JSON.stringify(key)}:` : `${first ? "{\n" : ",\n"}${STEP}${JSON.stringify(key)}: `;
     const value = input[key];
     const element = streamableElement(field);
     if (element && Array.isArray(value)) {
@@ -57,19 +59,33 @@ export function* renderJsonChunks(report: Report): Generator<string, void, undef
         continue;
       }
       for (let i = 0; i < value.length; i++) {
-        const item = elementJson(parseAt(element, value[i], [key, i]));
-        yield i === 0 ? `${lead}[\n${item}` : `,\n${item}`;
+        const parsed = parseAt(element, value[i], [key, i]);
+        // Rendered inside an array so that what has no JSON becomes `null`, as it does in the whole array.
+        const item = compact ? JSON.stringify([parsed]).slice(1, -1) : elementJson(parsed);
+        if (compact) yield i === 0 ? `${lead}[${item}` : `,${item}`;
+        else yield i === 0 ? `${lead}[\n${item}` : `,\n${item}`;
       }
-      yield `\n${STEP}]`;
+      yield compact ? "]" : `\n${STEP}]`;
       continue;
     }
     // A scalar or small field, or a missing array that takes its default: parsed whole.
-    const text = stringify(parseAt(field, value, [key]), 1);
+    const parsed = parseAt(field, value, [key]);
+    const text = compact ? (JSON.stringify(parsed) as string | undefined) : stringify(parsed, 1);
     if (text === undefined) continue; // JSON.stringify leaves out keys whose value is undefined.
     first = false;
     yield lead + text;
   }
-  yield first ? "{}\n" : "\n}\n";
+  if (compact) yield first ? "{}" : "}";
+  else yield first ? "{}\n" : "\n}\n";
+}
+
+/** Options of {@link renderJsonChunks}. */
+export interface JsonRenderOptions {
+  /**
+   * One line: no indentation, no spaces, no final line break, i.e. the chunks joined are exactly
+   * `JSON.stringify(ReportSchema.parse(report))` (for JSON Lines). Default false (pretty, as `renderJson`).
+   */
+  compact?: boolean;
 }
 
 /**
