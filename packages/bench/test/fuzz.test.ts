@@ -10,7 +10,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { reconcile, renderJson, type Adapter, type AdapterInput, type Article } from "@corroborate/core";
+import { reconcile, reconcileStories, renderJson, type Adapter, type AdapterInput, type Article } from "@corroborate/core";
 import { feedDocument, generateCorpus, itemDocument } from "../src/index.js";
 import { allAdapters, checkReportSpans, parseChecked, registry } from "./support.js";
 
@@ -196,7 +196,7 @@ const articleSets = fc.array(
 );
 
 describe("fuzzing the pipeline", () => {
-  it(`${PIPELINE_RUNS} article sets: a report whose spans lie inside their texts, byte-identical twice`, async () => {
+  it(`${PIPELINE_RUNS} article sets: a report whose spans lie inside their texts, byte-identical twice, and story by story`, async () => {
     const text = allAdapters().find((a) => a.name === "text")!;
     await fc.assert(
       fc.asyncProperty(articleSets, async (set) => {
@@ -212,6 +212,14 @@ describe("fuzzing the pipeline", () => {
         const report = await reconcile(articles);
         checkReportSpans(report);
         expect(renderJson(await reconcile(articles))).toBe(renderJson(report));
+        // Story by story: every article in exactly one story, each story's report valid and in its texts.
+        const seen: string[] = [];
+        for await (const { story, report: part } of reconcileStories(articles)) {
+          checkReportSpans(part);
+          expect(part.articles.map((a) => a.id)).toEqual(story.articleIds);
+          seen.push(...story.articleIds);
+        }
+        expect(seen.sort()).toEqual(articles.map((a) => a.id).sort());
       }),
       { numRuns: PIPELINE_RUNS, seed: SEED, endOnFailure: true },
     );
