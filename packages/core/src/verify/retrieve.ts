@@ -38,8 +38,11 @@ export class SourceIndex {
   private readonly normsByLength = new Map<number, string[]>();
   private readonly byEntity = new Map<string, number[]>();
   private readonly concepts = new Set<string>();
-  private grams: Set<string> | null = null;
-  private occurrences: Map<string, [number, number][]> | null = null;
+  /** Where each word (norm) occurs: passage and token indexes, flat pairs, in index and text order. */
+  private occurrences: Map<string, number[]> | null = null;
+  /** Memos of {@link variants} and {@link idf}: the decider asks about the same stems many times. */
+  private readonly variantMemo = new Map<string, string[]>();
+  private readonly idfMemo = new Map<string, number>();
   private readonly fragmentCache = new WeakMap<Passage, CopiedFragment[]>();
   private position: Map<Passage, number> | null = null;
 
@@ -81,17 +84,28 @@ export class SourceIndex {
 
   /** Inverse document frequency of a stem over the sentences (high for stems no source uses). */
   idf(stem: string): number {
-    const df = this.variants(stem).reduce((n, s) => n + (this.postings.get(s)?.length ?? 0), 0);
-    return Math.log((this.passages.length + 1) / (Math.min(df, this.passages.length) + 0.5));
+    let idf = this.idfMemo.get(stem);
+    if (idf === undefined) {
+      const df = this.variants(stem).reduce((n, s) => n + (this.postings.get(s)?.length ?? 0), 0);
+      idf = Math.log((this.passages.length + 1) / (Math.min(df, this.passages.length) + 0.5));
+      this.idfMemo.set(stem, idf);
+    }
+    return idf;
   }
 
   /** The indexed stems that match `stem`: itself, and longer or shorter stems sharing a 5-letter prefix and one being the other's start. */
   variants(stem: string): string[] {
-    if (stem.length < PREFIX || /^\p{N}/u.test(stem)) return this.postings.has(stem) ? [stem] : [];
-    const out: string[] = [];
-    for (const s of this.byPrefix.get(stem.slice(0, PREFIX)) ?? []) {
-      if (s === stem || s.startsWith(stem) || stem.startsWith(s)) out.push(s);
+    const known = this.variantMemo.get(stem);
+    if (known) return known;
+    let out: string[];
+    if (stem.length < PREFIX || /^\p{N}/u.test(stem)) out = this.postings.has(stem) ? [stem] : [];
+    else {
+      out = [];
+      for (const s of this.byPrefix.get(stem.slice(0, PREFIX)) ?? []) {
+        if (s === stem || s.startsWith(stem) || stem.startsWith(s)) out.push(s);
+      }
     }
+    this.variantMemo.set(stem, out);
     return out;
   }
 
@@ -101,15 +115,44 @@ export class SourceIndex {
    */
   copiedShare(p: Passage, n = 4): number {
     if (p.tokens.length < n) return 0;
-    if (!this.grams) {
-      this.grams = new Set();
-      for (const q of this.passages) for (let i = 0; i + n <= q.tokens.length; i++) this.grams.add(q.tokens.slice(i, i + n).map((t) => t.norm).join(" "));
+    const occurrences = this.wordOccurrences();
+    const words = p.tokens;
+    const copied = new Uint8Array(words.length);
+    for (let i = 0; i + n <= words.length; i++) {
+      // Every occurrence of the run's first word is tried (no cap): the share must not depend on source order.
+      const found = occurrences.get(words[i]!.norm);
+      if (!found) continue;
+      for (let o = 0; o < found.length; o += 2) {
+        const source = this.passages[found[o]!]!.tokens;
+        const at = found[o + 1]!;
+        if (at + n > source.length) continue;
+        let k = 1;
+        while (k < n && source[at + k]!.norm === words[i + k]!.norm) k++;
+        if (k === n) {
+          copied.fill(1, i, i + n);
+          break;
+        }
+      }
     }
-    const copied = new Uint8Array(p.tokens.length);
-    for (let i = 0; i + n <= p.tokens.length; i++) {
-      if (this.grams.has(p.tokens.slice(i, i + n).map((t) => t.norm).join(" "))) copied.fill(1, i, i + n);
+    let sum = 0;
+    for (const c of copied) sum += c;
+    return sum / words.length;
+  }
+
+  /** Where each word occurs in the indexed sentences, built on first use. */
+  private wordOccurrences(): Map<string, number[]> {
+    if (!this.occurrences) {
+      const occurrences = new Map<string, number[]>();
+      this.passages.forEach((q, k) =>
+        q.tokens.forEach((t, i) => {
+          const list = occurrences.get(t.norm);
+          if (list) list.push(k, i);
+          else occurrences.set(t.norm, [k, i]);
+        }),
+      );
+      this.occurrences = occurrences;
     }
-    return copied.reduce((a, b) => a + b, 0) / p.tokens.length;
+    return this.occurrences;
   }
 
   /**
@@ -121,24 +164,17 @@ export class SourceIndex {
   fragments(p: Passage): CopiedFragment[] {
     const cached = this.fragmentCache.get(p);
     if (cached) return cached;
-    if (!this.occurrences) {
-      this.occurrences = new Map();
-      this.passages.forEach((q, k) =>
-        q.tokens.forEach((t, i) => {
-          const list = this.occurrences!.get(t.norm);
-          if (list) list.push([k, i]);
-          else this.occurrences!.set(t.norm, [[k, i]]);
-        }),
-      );
-    }
+    const occurrences = this.wordOccurrences();
     const out: CopiedFragment[] = [];
     const words = p.tokens;
     let i = 0;
     while (i < words.length) {
       let best: CopiedFragment | null = null;
-      const found = this.occurrences.get(words[i]!.norm) ?? [];
-      for (let o = 0; o < found.length && o < MAX_OCCURRENCES; o++) {
-        const [k, at] = found[o]!;
+      const found = occurrences.get(words[i]!.norm);
+      const reads = Math.min(found?.length ?? 0, 2 * MAX_OCCURRENCES);
+      for (let o = 0; o < reads; o += 2) {
+        const k = found![o]!;
+        const at = found![o + 1]!;
         const source = this.passages[k]!.tokens;
         let n = 1;
         while (i + n < words.length && at + n < source.length && source[at + n]!.norm === words[i + n]!.norm) n++;

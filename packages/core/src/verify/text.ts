@@ -88,8 +88,19 @@ for (const [word, group] of [...CONCEPT].sort((a, b) => (a[0] < b[0] ? -1 : a[0]
  * ("invit" → "invite"); the stem itself when the word is in no group.
  */
 export function conceptOf(stemmed: string, lemma?: string): string {
-  const byLemma = lemma ? CONCEPT.get(lemma.toLowerCase()) ?? CONCEPT_BY_STEM.get(stemWord(normalizeWord(lemma))) : undefined;
+  const byLemma = lemma ? lemmaConcept(lemma) : undefined;
   return byLemma ?? CONCEPT_BY_STEM.get(stemmed) ?? stemmed;
+}
+
+/** Synonym group of a lemma (memoised: a text repeats its lemmas), or undefined. */
+function lemmaConcept(lemma: string): string | undefined {
+  let c = lemmaConcepts.get(lemma);
+  if (c === undefined) {
+    c = CONCEPT.get(lemma.toLowerCase()) ?? CONCEPT_BY_STEM.get(stemWord(normalizeWord(lemma))) ?? null;
+    if (lemmaConcepts.size >= MEMO_LIMIT) lemmaConcepts.clear();
+    lemmaConcepts.set(lemma, c);
+  }
+  return c ?? undefined;
 }
 
 /** What the pipeline's tagger says about the word at an offset. */
@@ -100,7 +111,14 @@ export interface WordTag {
   lemma?: string;
 }
 
+/**
+ * Entries each memo below holds at most; a full memo is emptied and refilled, so the memory they keep stays
+ * bounded however many texts go through (a news vocabulary of a day fits many times over).
+ */
+const MEMO_LIMIT = 50_000;
 const stemCache = new Map<string, string>();
+const lemmaConcepts = new Map<string, string | null>();
+const forms = new Map<string, WordForm>();
 const ORDINAL_WORDS: Record<string, number> = {
   first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
   eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, twentieth: 20,
@@ -127,7 +145,7 @@ export function stemWord(norm: string): string {
   let s = stemCache.get(norm);
   if (s === undefined) {
     s = /^\p{N}+$/u.test(norm) ? norm : stem(norm);
-    if (stemCache.size > 50_000) stemCache.clear();
+    if (stemCache.size >= MEMO_LIMIT) stemCache.clear();
     stemCache.set(norm, s);
   }
   return s;
@@ -135,6 +153,46 @@ export function stemWord(norm: string): string {
 
 /** Discourse words that open a new clause after a comma ("…, while …", "…, as well as …"). */
 const CLAUSE_OPENERS = new Set(["but", "while", "whereas", "although", "though", "which", "who", "after", "before", "when", "because", "as", "where", "despite", "amid"]);
+
+/** What {@link tokenize} derives from a word as written: the same wherever the word occurs. */
+export interface WordForm {
+  /** {@link normalizeWord} of the word. */
+  word: string;
+  /** {@link valueKey} of `word`: the token's `norm`. */
+  norm: string;
+  /** {@link stemWord} of `norm`. */
+  stem: string;
+  /** Not a function word (see `content` on tokens). */
+  content: boolean;
+  /** Starts with a capital letter. */
+  upper: boolean;
+}
+
+/**
+ * The normalised form, stem and kind of a word as written, memoised per spelling: a text repeats its words,
+ * and the regular expressions of {@link normalizeWord} and {@link valueKey} were most of the tokenizer's time.
+ */
+export function wordForm(raw: string): WordForm {
+  let f = forms.get(raw);
+  if (f === undefined) {
+    const word = normalizeWord(raw);
+    const norm = valueKey(word);
+    f = { word, norm, stem: stemWord(norm), content: !STOPWORDS.has(word) && !(norm.length === 1 && !/\p{N}/u.test(norm)), upper: /^\p{Lu}/u.test(raw) };
+    if (forms.size >= MEMO_LIMIT) forms.clear();
+    forms.set(raw, f);
+  }
+  return f;
+}
+
+/**
+ * A new global regular expression matching the words of a text as {@link tokenize} cuts them: for looking
+ * words up without building tokens (the caller owns its `lastIndex`).
+ */
+export function wordPattern(): RegExp {
+  return new RegExp(TOKEN_RE.source, TOKEN_RE.flags);
+}
+
+const SENTENCE_END = /[.!?]\s*["'”’]?\s*$/;
 
 /**
  * Tokenizes `text.slice(start, end)`, keeping offsets into `text`, each word tagged with the part of speech
@@ -146,47 +204,59 @@ export function tokenize(text: string, start: number, end: number, tagAt: (offse
   let clause = 0;
   let inClause = 0;
   let last = 0;
+  let previous: Token | undefined;
   TOKEN_RE.lastIndex = 0;
   for (let m = TOKEN_RE.exec(slice); m; m = TOKEN_RE.exec(slice)) {
-    const gap = slice.slice(last, m.index);
-    const word = normalizeWord(m[0]);
+    // The gap is mostly one space: no clause mark, no sentence end.
+    const gap = m.index - last === 1 && slice.charCodeAt(last) === 32 ? " " : slice.slice(last, m.index);
+    const raw = m[0];
+    const form = wordForm(raw);
     const tag = tagAt(start + m.index);
     const pos = tag?.pos ?? "";
-    if (out.length > 0 && clauseBreaks(gap, word, slice.slice(m.index), { previous: out[out.length - 1]!.norm, pos, contentWords: inClause })) {
+    if (previous !== undefined && clauseBreaks(gap, form.word, slice, m.index, previous.norm, pos, inClause)) {
       clause++;
       inClause = 0;
     }
-    const norm = valueKey(word);
-    last = m.index + m[0].length;
-    const first = out.length === 0 || /[.!?]\s*["'”’]?\s*$/.test(gap);
-    const stemmed = stemWord(norm);
-    out.push({
-      text: m[0],
-      norm,
-      stem: stemmed,
-      concept: conceptOf(stemmed, tag?.lemma),
+    last = m.index + raw.length;
+    const first = previous === undefined || (gap !== " " && SENTENCE_END.test(gap));
+    previous = {
+      text: raw,
+      norm: form.norm,
+      stem: form.stem,
+      concept: conceptOf(form.stem, tag?.lemma),
       pos,
       start: start + m.index,
       end: start + last,
-      content: !STOPWORDS.has(word) && !(norm.length === 1 && !/\p{N}/u.test(norm)),
-      capital: !first && /^\p{Lu}/u.test(m[0]),
+      content: form.content,
+      capital: !first && form.upper,
       clause,
-    });
-    if (out[out.length - 1]!.content) inClause++;
+    };
+    out.push(previous);
+    if (form.content) inClause++;
   }
   return out;
 }
 
+const CLAUSE_MARK = /[;:]|\s[–—-]\s|—/;
+const AS_WELL_AS = /as well as\b/iy;
+
 /**
- * Whether a new clause starts at a word preceded by `gap`, with `rest` the text from the word on: at `;` `:`
+ * Whether a new clause starts at the word `nextNorm` (at `at` in `text`) preceded by `gap`: at `;` `:`
  * and dashes, at a comma before a conjunction or relative pronoun, at ", as well as", and at "and" before a
- * verb ("… called it unlawful and said …") when the tagger's part of speech is known.
+ * verb ("… called it unlawful and said …") when the tagger's part of speech (`pos`) is known; `previous` is
+ * the word before, `contentWords` the content words of the clause so far.
  */
-export function clauseBreaks(gap: string, nextNorm: string, rest: string, at: { previous: string; pos: string; contentWords: number }): boolean {
-  if (/[;:]|\s[–—-]\s|—/.test(gap)) return true;
-  if (/,/.test(gap) && (CLAUSE_OPENERS.has(nextNorm) || /^as well as\b/i.test(rest))) return true;
+export function clauseBreaks(gap: string, nextNorm: string, text: string, at: number, previous: string, pos: string, contentWords: number): boolean {
+  if (gap !== " ") {
+    if (CLAUSE_MARK.test(gap)) return true;
+    if (gap.includes(",")) {
+      if (CLAUSE_OPENERS.has(nextNorm)) return true;
+      AS_WELL_AS.lastIndex = at;
+      if (AS_WELL_AS.test(text)) return true;
+    }
+  }
   // Not before a participle: "who admitted downloading and viewing …" is one clause.
-  return at.previous === "and" && (at.pos === "VERB" || at.pos === "AUX") && !/ing$/.test(nextNorm) && at.contentWords >= 3;
+  return previous === "and" && (pos === "VERB" || pos === "AUX") && !nextNorm.endsWith("ing") && contentWords >= 3;
 }
 
 /**

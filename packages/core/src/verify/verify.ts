@@ -1,7 +1,8 @@
 /**
  * The verifier: every body sentence of an article whose role is `derived` gets a verdict against the source
- * articles (a derived article is never a source). Source sentences are indexed once; each derived sentence
- * retrieves its candidates through shared rare words and entities, then a {@link VerdictDecider} decides.
+ * articles (a derived article is never a source) that blocking finds for it. Their sentences are indexed; each
+ * derived sentence retrieves its candidates through shared rare words and entities, then a
+ * {@link VerdictDecider} decides.
  */
 import type { Verdict } from "../model/verdict.js";
 import type { Mention } from "../model/entity.js";
@@ -9,6 +10,7 @@ import type { ArticleAnalysis, PipelineState, Sentence } from "../pipeline/state
 import { copyProfile, lexicalDecider, type VerdictDecider } from "./decide.js";
 import { makePassage, type Passage } from "./passage.js";
 import { SourceIndex } from "./retrieve.js";
+import { SourceBlocker } from "./block.js";
 
 /** Segment kinds whose sentences are checked (derived) or used as evidence (sources). */
 const CHECKED_KINDS = new Set(["body", "quote"]);
@@ -19,40 +21,77 @@ export interface VerifyOptions {
   decider?: VerdictDecider;
   /** Source sentences retrieved per derived sentence (default 12). */
   candidates?: number;
+  /**
+   * Called each time a source index is built, with the source articles it holds and the derived articles
+   * checked against it (for diagnostics and tests; see `block.ts` for which sources a derived article meets).
+   */
+  onIndex?: (index: { sources: readonly string[]; derived: readonly string[] }) => void;
 }
 
-/** Checks every derived article of the pipeline state against its source articles. Deterministic. */
+/**
+ * Checks every derived article of the pipeline state against its source articles. Deterministic. Each
+ * derived article is checked against the sources blocking finds for it (see `block.ts`): only those are
+ * tokenized (once, however many derived articles meet them) and indexed (once per distinct set of sources);
+ * with no derived article nothing is built.
+ */
 export async function verifyState(state: PipelineState, options: VerifyOptions = {}): Promise<Verdict[]> {
   const decider = options.decider ?? lexicalDecider();
   const limit = options.candidates ?? 12;
-  const derived = state.articles.filter((a) => a.role === "derived");
-  if (derived.length === 0) return [];
-  const sources: Passage[] = [];
-  state.articles.forEach((article, articleIndex) => {
-    if (article.role !== "source") return;
-    const analysis = state.analyses.get(article.id);
-    if (analysis) sources.push(...passagesOf(state, analysis, articleIndex));
+  const derived: number[] = [];
+  state.articles.forEach((a, i) => {
+    if (a.role === "derived" && state.analyses.has(a.id)) derived.push(i);
   });
-  const index = new SourceIndex(sources);
+  if (derived.length === 0) return [];
   // A derived sentence is held to an event only when a source reports that event too; an event of the
   // derived text alone says nothing about the sources.
   const sourceIds = new Set(state.articles.filter((a) => a.role === "source").map((a) => a.id));
   const sourceEvents = new Set(state.events.filter((e) => [...e.articleIds, ...e.mentionedByArticleIds].some((id) => sourceIds.has(id))).map((e) => e.id));
+
+  // Pools first, so that each index and each source's sentences are dropped after their last use.
+  const derivedSentences = new Map(derived.map((i) => [i, passagesOf(state, state.analyses.get(state.articles[i]!.id)!, i)]));
+  const blocker = new SourceBlocker(state, derivedSentences, (kind) => CHECKED_KINDS.has(kind));
+  const plans = derived.map((articleIndex) => {
+    const pool = blocker.poolOf(articleIndex);
+    return { articleIndex, sentences: derivedSentences.get(articleIndex)!, pool, key: pool.join(",") };
+  });
+  derivedSentences.clear();
+  const lastUseOfPool = new Map<string, number>();
+  const lastUseOfSource = new Map<number, number>();
+  plans.forEach((p, n) => {
+    lastUseOfPool.set(p.key, n);
+    for (const i of p.pool) lastUseOfSource.set(i, n);
+  });
+  const indexes = new Map<string, SourceIndex>();
+  const passages = new Map<number, Passage[]>();
+  const sourcePassages = (i: number): Passage[] => {
+    let list = passages.get(i);
+    if (list === undefined) {
+      const analysis = state.analyses.get(state.articles[i]!.id);
+      list = analysis ? passagesOf(state, analysis, i) : [];
+      passages.set(i, list);
+    }
+    return list;
+  };
+
   const verdicts: Verdict[] = [];
-  for (const article of derived) {
-    const analysis = state.analyses.get(article.id);
-    if (!analysis) continue;
-    const articleIndex = state.articles.indexOf(article);
-    let n = 0;
-    const sentences = passagesOf(state, analysis, articleIndex);
+  for (const [n, plan] of plans.entries()) {
+    const article = state.articles[plan.articleIndex]!;
+    let index = indexes.get(plan.key);
+    if (index === undefined) {
+      index = new SourceIndex(plan.pool.flatMap(sourcePassages));
+      indexes.set(plan.key, index);
+      options.onIndex?.({ sources: plan.pool.map((i) => state.articles[i]!.id), derived: plans.filter((p) => p.key === plan.key).map((p) => state.articles[p.articleIndex]!.id) });
+    }
+    const sentences = plan.sentences;
     // How the derived text as a whole was written: copied from the sources, or rewritten.
     const text = copyProfile(sentences, index);
+    let v = 0;
     for (const sentence of sentences) {
       sentence.eventIds = sentence.eventIds.filter((e) => sourceEvents.has(e));
       const candidates = index.retrieve(sentence, limit);
       const d = await decider.decide({ sentence, candidates, index, text });
       verdicts.push({
-        id: `${article.id}#v${++n}`,
+        id: `${article.id}#v${++v}`,
         articleId: article.id,
         start: sentence.start,
         end: sentence.end,
@@ -64,6 +103,9 @@ export async function verifyState(state: PipelineState, options: VerifyOptions =
         score: d.score,
       });
     }
+    // Release what no later derived article needs.
+    if (lastUseOfPool.get(plan.key) === n) indexes.delete(plan.key);
+    for (const i of plan.pool) if (lastUseOfSource.get(i) === n) passages.delete(i);
   }
   return verdicts;
 }
@@ -74,22 +116,56 @@ function passagesOf(state: PipelineState, analysis: ArticleAnalysis, articleInde
   const mentions: Mention[] = state.mentionsByArticle.get(article.id) ?? [];
   const claims = analysis.claims.map((d) => d.claim);
   const tagAt = (offset: number) => analysis.tokens.tagAt(offset, article.text);
-  const inside = <T extends { start: number; end: number }>(list: readonly T[], s: Sentence) => list.filter((x) => x.start >= s.start && x.end <= s.end);
-  return analysis.sentences
-    .filter((s) => CHECKED_KINDS.has(s.kind))
-    .map((s) =>
-      makePassage({
-        articleId: article.id,
-        articleIndex,
-        text: article.text,
-        start: s.start,
-        end: s.end,
-        publishedAt: article.publishedAt ?? null,
-        times: inside(analysis.times, s),
-        quantities: inside(analysis.quantities, s),
-        eventIds: [...new Set(inside(claims, s).flatMap((c) => (c.eventId ? [c.eventId] : [])))].sort(),
-        mentions: inside(mentions, s).map((m) => ({ entityId: m.entityId, start: m.start, end: m.end })),
-        tagAt,
-      }),
-    );
+  const checked = analysis.sentences.filter((s) => CHECKED_KINDS.has(s.kind));
+  const times = within(analysis.times, checked);
+  const quantities = within(analysis.quantities, checked);
+  const claimsIn = within(claims, checked);
+  const mentionsIn = within(mentions, checked);
+  return checked.map((s, k) =>
+    makePassage({
+      articleId: article.id,
+      articleIndex,
+      text: article.text,
+      start: s.start,
+      end: s.end,
+      publishedAt: article.publishedAt ?? null,
+      times: times[k]!,
+      quantities: quantities[k]!,
+      eventIds: [...new Set(claimsIn[k]!.flatMap((c) => (c.eventId ? [c.eventId] : [])))].sort(),
+      mentions: mentionsIn[k]!.map((m) => ({ entityId: m.entityId, start: m.start, end: m.end })),
+      tagAt,
+    }),
+  );
+}
+
+/**
+ * For each sentence, the items of `list` that lie inside it, in list order. Sentences in text order without
+ * overlap (as the segment stage cuts them) hold each item at most once, found by a binary search over their
+ * starts; otherwise every sentence filters the whole list.
+ */
+function within<T extends { start: number; end: number }>(list: readonly T[], sentences: readonly Sentence[]): T[][] {
+  const out: T[][] = sentences.map(() => []);
+  let ordered = true;
+  for (let k = 1; k < sentences.length && ordered; k++) ordered = sentences[k - 1]!.end <= sentences[k]!.start;
+  if (!ordered) return sentences.map((s) => list.filter((x) => x.start >= s.start && x.end <= s.end));
+  for (const x of list) {
+    if (x.end <= x.start) {
+      // An empty item on a boundary may lie in two sentences.
+      sentences.forEach((s, k) => {
+        if (x.start >= s.start && x.end <= s.end) out[k]!.push(x);
+      });
+      continue;
+    }
+    // The last sentence starting at or before the item.
+    let lo = 0;
+    let hi = sentences.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sentences[mid]!.start <= x.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const s = sentences[lo - 1];
+    if (s !== undefined && x.end <= s.end) out[lo - 1]!.push(x);
+  }
+  return out;
 }
