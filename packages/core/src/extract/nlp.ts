@@ -191,8 +191,12 @@ export class TokenTable {
       const mid = (lo + hi) >> 1;
       const s = this.starts[mid]!;
       if (s === offset) {
-        const t = this.get(mid, text);
-        return t.lemma === undefined ? { pos: t.pos } : { pos: t.pos, lemma: t.lemma };
+        const pos = TAGS[this.pos[mid]!]!;
+        if (!this.lower) return { pos };
+        const own = this.lemmas!.get(mid);
+        if (own !== undefined) return { pos, lemma: own };
+        const word = text.slice(s, this.ends[mid]!);
+        return { pos, lemma: this.lower[mid] ? word.toLowerCase() : word };
       }
       if (s < offset) lo = mid + 1;
       else hi = mid - 1;
