@@ -232,16 +232,17 @@ export const MAX_WINK_RUN = 100;
  * has none and is returned as it is.
  */
 function blankLongRuns(s: string): string {
+  return hasLongRun(s) ? s.replace(LONG_RUN, (r) => " ".repeat(r.length)) : s;
+}
+
+/** Whether `s` holds a run of more than {@link MAX_WINK_RUN} non-space characters (one linear scan). */
+export function hasLongRun(s: string): boolean {
   let run = 0;
-  let found = false;
   for (let i = 0; i < s.length; i++) {
     if (isSpace(s.charCodeAt(i))) run = 0;
-    else if (++run > MAX_WINK_RUN) {
-      found = true;
-      break;
-    }
+    else if (++run > MAX_WINK_RUN) return true;
   }
-  return found ? s.replace(LONG_RUN, (r) => " ".repeat(r.length)) : s;
+  return false;
 }
 
 const LONG_RUN = new RegExp(`\\S{${MAX_WINK_RUN + 1},}`, "g");

@@ -17,7 +17,7 @@ import type { Offsets } from "../model/span.js";
 import type { Sentence } from "../pipeline/state.js";
 import { defaultLanguageDetector, type LanguageDetector } from "./language.js";
 import { CONTENT_KINDS } from "../model/article.js";
-import { analyse, MAX_WINK_RUN, TokenTable, type Token } from "./nlp.js";
+import { analyse, hasLongRun, MAX_WINK_RUN, TokenTable, type Token } from "./nlp.js";
 import { classifyParagraphs } from "./noise.js";
 
 /** Result of segmenting one article. */
@@ -111,8 +111,13 @@ function boundedWinkSentences(text: string, start: number, end: number, tokens?:
     if (tokens) for (const t of read.tokens) tokens.push(t);
     return read.sentences;
   };
-  const long = new RegExp(`\\S{${MAX_RUN + 1},}`, "g");
   const slice = text.slice(start, end);
+  // Most paragraphs have no long run: one scan says so, and wink reads the range whole.
+  if (!hasLongRun(slice)) {
+    for (const piece of winkSentences(start, end)) out.push({ ...piece });
+    return out;
+  }
+  const long = new RegExp(`\\S{${MAX_RUN + 1},}`, "g");
   let from = start;
   let glueNext = false;
   const add = (pieces: Offsets[]) => {
