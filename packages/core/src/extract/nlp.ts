@@ -172,7 +172,8 @@ export class TokenTable {
     const start = this.starts[i]!;
     const end = this.ends[i]!;
     const token: Token = { start, end, text: text.slice(start, end), pos: TAGS[this.pos[i]!]!, type: TAGS[this.types[i]!]!, sentenceIndex: this.sentences[i]! };
-    if (this.lower) token.lemma = this.lemmas!.get(i) ?? (this.lower[i] ? token.text.toLowerCase() : token.text);
+    const lemma = this.lemmaOf(i, token.text);
+    if (lemma !== undefined) token.lemma = lemma;
     return token;
   }
 
@@ -181,6 +182,12 @@ export class TokenTable {
     const out: Token[] = new Array(this.length);
     for (let i = 0; i < this.length; i++) out[i] = this.get(i, text);
     return out;
+  }
+
+  /** Lemma of token `i`, whose text is `word`; `undefined` when the tokens had none. */
+  private lemmaOf(i: number, word: string): string | undefined {
+    if (!this.lower) return undefined;
+    return this.lemmas!.get(i) ?? (this.lower[i] ? word.toLowerCase() : word);
   }
 
   /** Part of speech and lemma of the token that starts at `offset`, if one does (binary search). */
@@ -192,11 +199,8 @@ export class TokenTable {
       const s = this.starts[mid]!;
       if (s === offset) {
         const pos = TAGS[this.pos[mid]!]!;
-        if (!this.lower) return { pos };
-        const own = this.lemmas!.get(mid);
-        if (own !== undefined) return { pos, lemma: own };
-        const word = text.slice(s, this.ends[mid]!);
-        return { pos, lemma: this.lower[mid] ? word.toLowerCase() : word };
+        const lemma = this.lemmaOf(mid, text.slice(s, this.ends[mid]!));
+        return lemma === undefined ? { pos } : { pos, lemma };
       }
       if (s < offset) lo = mid + 1;
       else hi = mid - 1;

@@ -3,8 +3,7 @@ import type { Claim } from "../model/claim.js";
 import type { Agreement } from "../model/reconcile.js";
 import type { ClaimDraft } from "../extract/claims.js";
 import { classesOf, slotName } from "./conflicts.js";
-import { idfWeights, timesCompatible, weightedDice } from "./similarity.js";
-import { quantitiesCompatible } from "../verify/values.js";
+import { idfWeights, quantitiesCompatible, timesCompatible, weightedDice } from "./similarity.js";
 
 /**
  * Whether two claims can say the same thing at all: the same polarity, compatible dates, and not about two

@@ -1,4 +1,4 @@
-import type { Claim } from "../model/claim.js";
+import type { Claim, Quantity } from "../model/claim.js";
 import { timeKey } from "../extract/claims.js";
 
 /** Inverse document frequency weights of concepts over a set of claims. */
@@ -49,4 +49,13 @@ export function timesCompatible(a: Claim, b: Claim): boolean {
   const kb = b.times.map(timeKey).filter((k): k is string => k !== null);
   if (ka.length === 0 || kb.length === 0) return true;
   return ka.some((x) => kb.some((y) => keysOverlap(x, y)));
+}
+
+/** Whether two quantities can be the same amount (bounds respected, 2% tolerance for exact values). */
+export function quantitiesCompatible(a: Quantity, b: Quantity): boolean {
+  const close = Math.abs(a.value - b.value) <= 0.02 * Math.max(Math.abs(a.value), Math.abs(b.value));
+  if (close) return true;
+  const within = (q: Quantity, v: number) =>
+    (q.bound === "over" && v > q.value) || (q.bound === "under" && v < q.value) || (q.bound === "about" && Math.abs(v - q.value) <= 0.15 * q.value);
+  return within(a, b.value) || within(b, a.value);
 }

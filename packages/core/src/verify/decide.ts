@@ -12,7 +12,8 @@ import { contextAround, contextScore, isNegation, type Passage } from "./passage
 import type { CopiedFragment, Retrieved, SourceIndex } from "./retrieve.js";
 import { findAttribution } from "../extract/claims.js";
 import { demonymPlaces } from "./text.js";
-import { quantitiesCompatible, timesCompatible } from "./values.js";
+import { quantitiesCompatible } from "../reconcile/similarity.js";
+import { timesCompatible } from "./values.js";
 
 /** One sentence of a derived text to decide, with what retrieval found for it. */
 export interface VerdictQuestion {

@@ -1,9 +1,10 @@
 /**
- * How the verifier compares the values two sentences state: names (runs of capitalised words), anchored
- * times and quantities. The times and quantities themselves come from the pipeline's time stage
- * (`extract/time.ts`, `extract/quantity.ts`); this module only decides when two of them can be the same.
+ * How the verifier compares the values two sentences state: names (runs of capitalised words) and anchored
+ * times (quantities are compared by `quantitiesCompatible` in `reconcile/similarity.ts`, which agreements use
+ * too). The times themselves come from the pipeline's time stage (`extract/time.ts`); this module only
+ * decides when two of them can be the same.
  */
-import type { Quantity, TimeValue } from "../model/claim.js";
+import type { TimeValue } from "../model/claim.js";
 import type { Token } from "./text.js";
 
 /** A run of capitalised words (a name) in a sentence, by token indexes. */
@@ -40,13 +41,4 @@ export function timesCompatible(a: TimeValue, b: TimeValue): boolean {
   const aEnd = a.endDate ?? a.startDate;
   const bEnd = b.endDate ?? b.startDate;
   return a.startDate <= bEnd && b.startDate <= aEnd;
-}
-
-/** Whether two quantities can be the same amount (bounds respected, 2% tolerance for exact values). */
-export function quantitiesCompatible(a: Quantity, b: Quantity): boolean {
-  const close = Math.abs(a.value - b.value) <= 0.02 * Math.max(Math.abs(a.value), Math.abs(b.value));
-  if (close) return true;
-  const within = (q: Quantity, v: number) =>
-    (q.bound === "over" && v > q.value) || (q.bound === "under" && v < q.value) || (q.bound === "about" && Math.abs(v - q.value) <= 0.15 * q.value);
-  return within(a, b.value) || within(b, a.value);
 }
