@@ -166,6 +166,13 @@ function bodyText(article: Article): string {
     .join("\n");
 }
 
+/** The stories of a batch; the assigner and its name index are let go once they are known. */
+function assignStories(articles: readonly Article[], options: StoryOptions): Story[] {
+  const assigner = new StoryAssigner(options);
+  for (const article of articles) assigner.add(article);
+  return assigner.stories();
+}
+
 /** One story's report, from {@link reconcileStories}. */
 export interface StoryReport {
   story: Story;
@@ -178,10 +185,8 @@ export interface StoryReport {
  * story's report (or a report of no articles when there is none), so none is lost.
  */
 export async function* reconcileStories(articles: readonly Article[], options: ReconcileOptions & StoryOptions = {}): AsyncGenerator<StoryReport> {
-  const assigner = new StoryAssigner(options);
-  for (const article of articles) assigner.add(article);
+  const stories = assignStories(articles, options);
   const byId = new Map(articles.map((a) => [a.id, a]));
-  const stories = assigner.stories();
   let failures = options.failures ?? [];
   if (stories.length === 0) {
     yield { story: { id: "", articleIds: [] }, report: await reconcile([], { ...options, failures }) };
