@@ -69,29 +69,22 @@ const MARKS: [RegExp, Record<string, number>][] = [
   [/[áíóú]/g, { es: 0.6, pt: 0.4 }],
 ];
 
-// Writing systems other than Latin: identified by script alone.
-const SCRIPTS: [RegExp, string][] = [
-  [/[\u0400-\u04ff]/g, "und-Cyrl"],
-  [/[\u0370-\u03ff]/g, "el"],
-  [/[\u0590-\u05ff]/g, "he"],
-  [/[\u0600-\u06ff]/g, "ar"],
-  [/[\u0900-\u097f]/g, "hi"],
-  [/[\u0e00-\u0e7f]/g, "th"],
-  [/[\u3040-\u30ff]/g, "ja"],
-  [/[\uac00-\ud7af]/g, "ko"],
-  [/[\u4e00-\u9fff]/g, "zh"],
+// Writing systems other than Latin, identified by script alone: first and last code unit of each block.
+const SCRIPTS: [number, number, string][] = [
+  [0x0400, 0x04ff, "und-Cyrl"],
+  [0x0370, 0x03ff, "el"],
+  [0x0590, 0x05ff, "he"],
+  [0x0600, 0x06ff, "ar"],
+  [0x0900, 0x097f, "hi"],
+  [0x0e00, 0x0e7f, "th"],
+  [0x3040, 0x30ff, "ja"],
+  [0xac00, 0xd7af, "ko"],
+  [0x4e00, 0x9fff, "zh"],
 ];
 
 const WORD = /\p{L}+(?:['’]\p{L}+)?/gu;
 const LETTER = /^\p{L}$/u;
 const NON_ASCII = /[\u0080-\uffff]/;
-/** The character ranges of {@link SCRIPTS}, in the same order (each regular expression there is one range). */
-const SCRIPT_RANGES: [number, number][] = SCRIPTS.map(([re]) => {
-  const m = /^\[\\u([0-9a-f]{4})-\\u([0-9a-f]{4})\]$/.exec(re.source);
-  if (!m) throw new Error(`language: script pattern ${re.source} is not one range`);
-  return [parseInt(m[1]!, 16), parseInt(m[2]!, 16)];
-});
-
 /** Options of {@link stopwordLanguageDetector}. */
 export interface StopwordDetectorOptions {
   /** Minimum weighted function-word hits before it answers (default 2). */
@@ -125,13 +118,13 @@ export function stopwordLanguageDetector(options: StopwordDetectorOptions = {}):
         if (ch.length === 2) i++;
         if (!LETTER.test(ch)) continue;
         letters++;
-        const k = SCRIPT_RANGES.findIndex(([lo, hi]) => c >= lo && c <= hi);
+        const k = SCRIPTS.findIndex(([lo, hi]) => c >= lo && c <= hi);
         if (k >= 0) perScript[k]!++;
       }
       if (letters === 0) return null;
       for (let k = 0; k < SCRIPTS.length; k++) {
         if (perScript[k]! / letters > 0.3) {
-          const tag = SCRIPTS[k]![1];
+          const tag = SCRIPTS[k]![2];
           if (tag === "und-Cyrl") return { language: /[іїєґ]/i.test(text) ? "uk" : /[ыэъё]/i.test(text) ? "ru" : tag, confidence: 0.9 };
           return { language: tag, confidence: 0.9 };
         }

@@ -61,9 +61,10 @@ export function storyKeys(text: string): { names: string[]; words: string[] } {
       return !COMMON.has(lower) && !WEEKDAYS.has(lower) && monthNumber(lower) === 0 && w.length > 1;
     });
     if (parts.length === 0) continue;
-    const key = parts.join(" ").toLowerCase().replace(/['’]s$/u, "");
+    const name = parts.join(" ");
+    const key = name.toLowerCase().replace(/['’]s$/u, "");
     // Countries, nationalities and short acronyms (US, CEO, PM) are in too many stories to tell one.
-    if (isMediaName(parts.join(" ")) || COUNTRIES.has(key) || DEMONYMS.has(key) || /^\p{Lu}{1,4}$/u.test(parts.join(""))) continue;
+    if (isMediaName(name) || COUNTRIES.has(key) || DEMONYMS.has(key) || /^\p{Lu}{1,4}$/u.test(parts.join(""))) continue;
     if (parts.length >= 2) names.add(key);
     else {
       // A single capitalised word at the start of a sentence or a line says nothing.
@@ -150,9 +151,9 @@ export class StoryAssigner {
   }
 
   private near(i: number, j: number): boolean {
-    const a = this.days[i];
-    const b = this.days[j];
-    return a === null || b === null || a === undefined || b === undefined || Math.abs(a - b) <= this.windowDays;
+    const a = this.days[i] ?? null;
+    const b = this.days[j] ?? null;
+    return a === null || b === null || Math.abs(a - b) <= this.windowDays;
   }
 }
 
