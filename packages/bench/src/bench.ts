@@ -12,7 +12,7 @@
  * - feeds: a 10,000-item RSS 2.0, Atom and JSON Feed through the feed adapter: items/s, peak RSS.
  *
  * Prints tables and writes everything to `bench-results/bench.json` at the repository root.
- * Options: `--sizes 100,1000,10000`, `--batch-max 1000`, `--only pipeline,nlp,ingest,feeds`, `--out <file>`.
+ * Options: `--sizes 100,1000,10000`, `--batch-max 1000`, `--threads N` (default: the available parallelism; 1 skips the threaded run), `--modes stories,threads,batch`, `--only pipeline,nlp,ingest,feeds`, `--out <file>`.
  */
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -37,7 +37,7 @@ interface PipelineResult {
   /** Heap in use after each stage (MB): where the memory goes. */
   heapAfter: Record<string, number>;
   peakRssMb: number;
-  /** `stories` (one story at a time) or `batch` (the whole batch at once). */
+  /** `stories` (one story at a time), `threads (N)` (stories on N worker threads) or `batch` (the whole batch at once). */
   mode: string;
   /** Stories the articles were assigned to (1 in batch mode). */
   stories: number;
@@ -84,13 +84,15 @@ async function loadAdapters() {
 /**
  * How the pipeline runs: `stories` assigns the articles to stories and reconciles one story at a time
  * (`reconcileStories`, what `corroborate reconcile --stories` does), `batch` reconciles the whole batch
- * at once (`reconcile`, one report for everything).
+ * at once (`reconcile`, one report for everything), `threads` is `stories` on a pool of worker threads
+ * (`reconcileStoriesInThreads`, what the CLI does by default), in the same process.
  */
-type PipelineMode = "stories" | "batch";
+type PipelineMode = "stories" | "batch" | "threads";
 
 /** Child: the whole pipeline on `size` generated articles. */
-async function runPipeline(size: number, mode: PipelineMode, dir: string): Promise<PipelineResult> {
+async function runPipeline(size: number, mode: PipelineMode, dir: string, threads: number): Promise<PipelineResult> {
   const { ingest, reconcile, reconcileStories, renderJsonChunks } = await import("@corroborate/core");
+  const { reconcileStoriesInThreads } = await import("@corroborate/core/node");
   const registry = await loadAdapters();
   // The corpus was written to `dir` by the parent (see corpusDir), so generating it costs this process
   // nothing; its files are read here, as the CLI reads its inputs, and the reading is timed.
@@ -132,7 +134,8 @@ async function runPipeline(size: number, mode: PipelineMode, dir: string): Promi
     events = report.events.length;
     stories = 1;
   } else {
-    for await (const { report } of reconcileStories(articles, { failures, onStage })) {
+    const reports = mode === "threads" ? reconcileStoriesInThreads(articles, { failures, onStage, threads }) : reconcileStories(articles, { failures, onStage });
+    for await (const { report } of reports) {
       reportBytes += render(report);
       claims += report.claims.length;
       events += report.events.length;
@@ -142,7 +145,7 @@ async function runPipeline(size: number, mode: PipelineMode, dir: string): Promi
   const ms = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
   return {
-    mode,
+    mode: mode === "threads" ? `threads (${threads})` : mode,
     articles: articles.length,
     failures: failures.length,
     bytes,
@@ -264,9 +267,9 @@ function option(name: string, fallback: string): string {
 
 async function main(): Promise<void> {
   if (process.argv[2] === "--child") {
-    const [task, a, b, c] = process.argv.slice(3);
+    const [task, a, b, c, d] = process.argv.slice(3);
     const result =
-      task === "pipeline" ? await runPipeline(Number(a), b === "batch" ? "batch" : "stories", c!) : task === "nlp" ? await runNlp(Number(a), b === "full" ? "full" : "tagging") : task === "ingest" ? await runIngest(a!, Number(b)) : await runFeed(a!, b!, c ?? "plain");
+      task === "pipeline" ? await runPipeline(Number(a), b as PipelineMode, c!, Number(d ?? 1)) : task === "nlp" ? await runNlp(Number(a), b === "full" ? "full" : "tagging") : task === "ingest" ? await runIngest(a!, Number(b)) : await runFeed(a!, b!, c ?? "plain");
     process.stdout.write(`${JSON.stringify(result)}\n`);
     return;
   }
@@ -278,9 +281,12 @@ async function main(): Promise<void> {
 
   if (only.has("pipeline") || only.has("nlp")) {
     const batchMax = Number(option("batch-max", "1000"));
+    const modes = new Set(option("modes", "stories,threads,batch").split(","));
+    const threads = Number(option("threads", String((await import("node:os")).availableParallelism())));
     type Row = {
       size: number;
       run: PipelineResult | { error: string } | null;
+      threaded: PipelineResult | { error: string } | null;
       batch: PipelineResult | { error: string } | null;
       nlp: NlpResult | { error: string } | null;
       nlpFull: NlpResult | { error: string } | null;
@@ -288,12 +294,13 @@ async function main(): Promise<void> {
     const rows: Row[] = [];
     for (const size of sizes) {
       const dir = only.has("pipeline") ? corpusDir(size) : null;
-      const run = dir ? child<PipelineResult>(["pipeline", String(size), "stories", dir]) : null;
-      const batch = dir && size <= batchMax ? child<PipelineResult>(["pipeline", String(size), "batch", dir]) : null;
+      const run = dir && modes.has("stories") ? child<PipelineResult>(["pipeline", String(size), "stories", dir]) : null;
+      const threaded = dir && threads > 1 && modes.has("threads") ? child<PipelineResult>(["pipeline", String(size), "threads", dir, String(threads)]) : null;
+      const batch = dir && size <= batchMax && modes.has("batch") ? child<PipelineResult>(["pipeline", String(size), "batch", dir]) : null;
       if (dir) rmSync(dir, { recursive: true, force: true });
       const nlp = only.has("nlp") ? child<NlpResult>(["nlp", String(size), "tagging"]) : null;
       const nlpFull = only.has("nlp") ? child<NlpResult>(["nlp", String(size), "full"]) : null;
-      rows.push({ size, run, batch, nlp, nlpFull });
+      rows.push({ size, run, threaded, batch, nlp, nlpFull });
       process.stderr.write(`  ${size} articles done\n`);
     }
     const ran = (r: PipelineResult | { error: string } | null) => (r && ok(r) ? r : null);
@@ -329,17 +336,20 @@ async function main(): Promise<void> {
       console.log("");
     }
     endToEnd("End to end, story by story (ingest → stories → reconcile each → JSON report), all stages on:", (r) => r.run);
+    endToEnd(`\nEnd to end, story by story on ${threads} worker threads (reconcileStoriesInThreads, the CLI's default; same process, same reports):`, (r) => r.threaded);
     endToEnd(`\nEnd to end, the whole batch at once (one report; up to ${batchMax} articles, --batch-max):`, (r) => r.batch);
     const scaling: Record<string, number> = {};
-    for (let i = 1; i < rows.length; i++) {
-      const a = ran(rows[i - 1]!.run);
-      const b = ran(rows[i]!.run);
-      if (!a || !b) continue;
-      const factor = rows[i]!.size / rows[i - 1]!.size;
-      const key = `time(${rows[i]!.size})/time(${rows[i - 1]!.size})`;
-      scaling[key] = b.ms / a.ms;
-      scaling[`cpu ${key}`] = b.cpuMs / a.cpuMs;
-      console.log(`\n${key} = ${(b.ms / a.ms).toFixed(2)} wall, ${(b.cpuMs / a.cpuMs).toFixed(2)} CPU, for ${factor}× the articles (linear: ${factor}; story by story)`);
+    for (const [label, pick] of [["story by story", (r: Row) => r.run], [`${threads} threads`, (r: Row) => r.threaded]] as const) {
+      for (let i = 1; i < rows.length; i++) {
+        const a = ran(pick(rows[i - 1]!));
+        const b = ran(pick(rows[i]!));
+        if (!a || !b) continue;
+        const factor = rows[i]!.size / rows[i - 1]!.size;
+        const key = `time(${rows[i]!.size})/time(${rows[i - 1]!.size})${label === "story by story" ? "" : `, ${label}`}`;
+        scaling[key] = b.ms / a.ms;
+        scaling[`cpu ${key}`] = b.cpuMs / a.cpuMs;
+        console.log(`\n${key} = ${(b.ms / a.ms).toFixed(2)} wall, ${(b.cpuMs / a.cpuMs).toFixed(2)} CPU, for ${factor}× the articles (linear: ${factor}; ${label})`);
+      }
     }
     results.pipeline = rows;
     results.scaling = scaling;

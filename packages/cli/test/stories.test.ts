@@ -104,6 +104,33 @@ describe("corroborate reconcile --stories", { timeout: 60_000 }, () => {
     }
   });
 
+  it("--threads 2 reconciles the stories on worker threads and writes the same bytes as one thread", async () => {
+    for (const format of ["json", "md"]) {
+      const one = await cli("reconcile", "--stories", "--format", format, fixtures);
+      const two = await cli("reconcile", "--stories", "--threads", "2", "--format", format, fixtures);
+      expect(two.code).toBe(1);
+      expect(one.stdout.match(format === "json" ? /^\{"story"/gm : /^# Story /gm)).toHaveLength(2);
+      expect(two.stdout).toBe(one.stdout);
+      expect(two.stderr).toBe(one.stderr);
+    }
+    // "auto" picks one thread for so few articles: still the same output.
+    expect((await cli("reconcile", "--stories", "--threads", "auto", "--format", "json", fixtures)).stdout).toBe(
+      (await cli("reconcile", "--stories", "--format", "json", fixtures)).stdout,
+    );
+  });
+
+  it("rejects a --threads that is not a whole number or auto, and --threads without --stories", async () => {
+    for (const value of ["0", "two", "1.5", "-2"]) {
+      const res = await cli("reconcile", "--stories", "--threads", value, fixtures);
+      expect(res.code).toBe(2);
+      expect(res.stderr).toContain("--threads takes a whole number");
+      expect(res.stdout).toBe("");
+    }
+    const batch = await cli("reconcile", "--threads", "2", fixtures);
+    expect(batch.code).toBe(2);
+    expect(batch.stderr).toContain("--threads needs --stories");
+  });
+
   it("writes to --out what it writes to standard output", async () => {
     const dir = mkdtempSync(join(tmpdir(), "corroborate-"));
     for (const format of ["json", "md"]) {

@@ -1,6 +1,7 @@
 import { batchChunks, ingest, reconcile, reconcileStories, type Article, type InputFailure, type Registry } from "@corroborate/core";
 import { gatherInputs } from "../inputs.js";
 import { printFailures, writeChunks, writeReport, type OutputFormat } from "../output.js";
+import { defaultThreads, reconcileStoriesInThreads } from "@corroborate/core/node";
 import { storyJsonLineChunks, storyMarkdownChunks } from "../stories.js";
 
 /** Options of the `reconcile` command. */
@@ -10,6 +11,11 @@ export interface ReconcileCommandOptions {
   out?: string;
   /** One report per story (JSON Lines or Markdown sections), each written as soon as it is ready. */
   stories?: boolean;
+  /**
+   * With `stories`: worker threads to reconcile the stories on (`reconcileStoriesInThreads`), or `"auto"`
+   * for core's `defaultThreads`; default 1 (no worker). The output is the same whatever the number.
+   */
+  threads?: number | "auto";
 }
 
 /** `corroborate reconcile <files...>`: ingest, reconcile, write the report. Returns the exit code. */
@@ -25,7 +31,8 @@ export async function runReconcile(files: string[], options: ReconcileCommandOpt
 }
 
 /**
- * `reconcile --stories`: the articles reconciled story by story (`reconcileStories`), each story's report
+ * `reconcile --stories`: the articles reconciled story by story (`reconcileStories`, or
+ * `reconcileStoriesInThreads` with `--threads`), each story's report
  * rendered and written before the next story is reconciled, then dropped, so memory holds the articles
  * and one story's analyses rather than the whole batch's. The failed inputs travel in the first story's
  * report and are printed, as without `--stories`, once everything is written.
@@ -34,7 +41,9 @@ async function writeStories(articles: Article[], failures: InputFailure[], optio
   const reported: InputFailure[] = [];
   async function* pieces(): AsyncGenerator<string, void, undefined> {
     let index = 0;
-    for await (const story of reconcileStories(articles, { failures })) {
+    const threads = options.threads === "auto" ? defaultThreads(articles.length) : (options.threads ?? 1);
+    const stories = threads > 1 ? reconcileStoriesInThreads(articles, { failures, threads }) : reconcileStories(articles, { failures });
+    for await (const story of stories) {
       reported.push(...story.report.failures);
       // Batched per story, not across stories: a story's last piece must not wait for the next story.
       yield* batchChunks(options.format === "json" ? storyJsonLineChunks(story) : storyMarkdownChunks(story, index));

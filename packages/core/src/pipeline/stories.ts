@@ -168,7 +168,7 @@ function bodyText(article: Article): string {
 }
 
 /** The stories of a batch; the assigner and its name index are let go once they are known. */
-function assignStories(articles: readonly Article[], options: StoryOptions): Story[] {
+export function assignStories(articles: readonly Article[], options: StoryOptions): Story[] {
   const assigner = new StoryAssigner(options);
   for (const article of articles) assigner.add(article);
   return assigner.stories();

@@ -1,0 +1,170 @@
+/**
+ * The pipeline run story by story on worker threads: the same reports as {@link reconcileStories}, in the
+ * same order, byte for byte, with the stories spread over the machine's cores. Node only (this module is
+ * the `@corroborate/core/node` entry, so the browser build never sees `node:worker_threads`).
+ */
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+import { OptionsError } from "../errors.js";
+import type { Article } from "../model/article.js";
+import type { ReconcileOptions } from "../pipeline/reconcile.js";
+import { assignStories, reconcileStories, type StoryOptions, type StoryReport } from "../pipeline/stories.js";
+import type { StoryResult, StoryTask } from "./protocol.js";
+
+/** Options of {@link reconcileStoriesInThreads}. */
+export interface ThreadOptions extends Omit<ReconcileOptions, "stages">, StoryOptions {
+  /**
+   * Worker threads to run stories on (default: {@link defaultThreads} for the batch). With 1, or with
+   * fewer than two stories, no worker is started: the stories run on the calling thread.
+   */
+  threads?: number;
+  /** The worker script (advanced: tests and bundlers that move files); default: the one beside this module. */
+  workerUrl?: URL;
+}
+
+/** Stories handed out ahead of the one the caller waits for, per thread: bounds the reports held. */
+const AHEAD_PER_THREAD = 2;
+/** Below this many articles per thread, a thread costs more than it saves (it loads the model and warms up its own code). */
+export const MIN_ARTICLES_PER_THREAD = 1000;
+
+/**
+ * The default number of threads for a batch of `articles` articles: one per {@link MIN_ARTICLES_PER_THREAD}
+ * articles, at most the machine's available parallelism and at most 4.
+ */
+export function defaultThreads(articles: number): number {
+  const cores = Math.max(1, Math.min(4, availableParallelism()));
+  return Math.max(1, Math.min(cores, Math.floor(articles / MIN_ARTICLES_PER_THREAD)));
+}
+
+/**
+ * Assigns the articles to stories and reconciles each story on a pool of `threads` worker threads,
+ * yielding the reports in story order as soon as each is ready: the same output as
+ * {@link reconcileStories}, byte for byte. Failures passed in the options go with the first story's report.
+ * Stage timings (`onStage`) are reported as each story is yielded, summed over threads. Breaking out of
+ * the loop stops the workers.
+ *
+ * The calling thread only hands out stories and receives reports (it keeps the articles and the reports
+ * not yet yielded; each worker keeps the tagging model and its own story's analyses).
+ *
+ * Custom stages cannot cross threads (they are functions): pass them to `reconcileStories` instead.
+ */
+export async function* reconcileStoriesInThreads(articles: readonly Article[], options: ThreadOptions = {}): AsyncGenerator<StoryReport> {
+  if ((options as ReconcileOptions).stages) {
+    throw new OptionsError("threads", "custom stages cannot be sent to worker threads: use reconcileStories for them");
+  }
+  const threads = options.threads ?? defaultThreads(articles.length);
+  if (!Number.isInteger(threads) || threads < 1) throw new OptionsError("threads", `expected a whole number of threads ≥ 1, got ${String(threads)}`);
+  if (threads === 1) {
+    yield* reconcileStories(articles, options);
+    return;
+  }
+  const stories = assignStories(articles, options);
+  if (stories.length < 2) {
+    yield* reconcileStories(articles, options);
+    return;
+  }
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const task = (index: number): StoryTask => ({
+    index,
+    articles: stories[index]!.articleIds.map((id) => byId.get(id)!),
+    failures: index === 0 ? (options.failures ?? []) : [],
+  });
+  const pool = new StoryPool(Math.min(threads, stories.length), options.workerUrl ?? new URL("./story-worker.js", import.meta.url), task, stories.length);
+  try {
+    for (let index = 0; index < stories.length; index++) {
+      const result = await pool.take(index);
+      if (!result.ok) {
+        const error = new Error(`story ${stories[index]!.id}: ${result.error.message}`);
+        error.name = result.error.name;
+        if (result.error.stack) error.stack = result.error.stack;
+        throw error;
+      }
+      for (const [name, ms] of result.stages) options.onStage?.(name, ms);
+      yield { story: stories[index]!, report: result.report };
+    }
+  } finally {
+    await pool.close();
+  }
+}
+
+/**
+ * A fixed set of workers fed stories in order, one at a time each. At most {@link AHEAD_PER_THREAD} stories
+ * per thread are handed out ahead of the one the caller waits for, so a slow story holds back memory, not
+ * correctness.
+ */
+class StoryPool {
+  private readonly workers: Worker[] = [];
+  private readonly idle: Worker[] = [];
+  private readonly results = new Map<number, StoryResult>();
+  private next = 0;
+  private wanted = 0;
+  private failure: Error | null = null;
+  private wake: (() => void) | null = null;
+  private closing = false;
+
+  constructor(
+    size: number,
+    url: URL,
+    private readonly task: (index: number) => StoryTask,
+    private readonly count: number,
+  ) {
+    for (let i = 0; i < size; i++) {
+      const worker = new Worker(url);
+      worker.on("message", (result: StoryResult) => {
+        this.results.set(result.index, result);
+        this.feed(worker);
+        this.notify();
+      });
+      worker.on("error", (error) => this.fail(new Error(`story worker failed: ${error.message}`, { cause: error })));
+      worker.on("exit", (code) => {
+        if (!this.closing) this.fail(new Error(`story worker exited with code ${code} before the stories were done`));
+      });
+      this.workers.push(worker);
+    }
+    for (const worker of this.workers) this.feed(worker);
+  }
+
+  /** Waits for story `index` (asked for in order) and keeps the workers busy meanwhile. */
+  async take(index: number): Promise<StoryResult> {
+    this.wanted = index;
+    for (const worker of this.idle.splice(0)) this.feed(worker);
+    for (;;) {
+      if (this.failure) throw this.failure;
+      const result = this.results.get(index);
+      if (result) {
+        this.results.delete(index);
+        this.wanted = index + 1;
+        for (const worker of this.idle.splice(0)) this.feed(worker);
+        return result;
+      }
+      await new Promise<void>((resolve) => (this.wake = resolve));
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+
+  /** Sends the worker the next story, or lets it idle (unreferenced, so it never keeps the process alive). */
+  private feed(worker: Worker): void {
+    if (this.next < this.count && this.next < this.wanted + AHEAD_PER_THREAD * this.workers.length) {
+      worker.ref();
+      worker.postMessage(this.task(this.next++));
+    } else {
+      worker.unref();
+      this.idle.push(worker);
+    }
+  }
+
+  private fail(error: Error): void {
+    this.failure ??= error;
+    this.notify();
+  }
+
+  private notify(): void {
+    const wake = this.wake;
+    this.wake = null;
+    wake?.();
+  }
+}
