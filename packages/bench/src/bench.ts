@@ -111,10 +111,12 @@ async function runPipeline(size: number, mode: PipelineMode, dir: string, thread
   };
   // Rendered as the CLI writes it, chunk by chunk, and only counted: at 10,000 articles the JSON is
   // larger than one string can be.
+  // Story by story the CLI writes JSON Lines (`--stories`: one compact report a line); one batch, pretty JSON.
+  const compact = mode !== "batch";
   const render = (report: Parameters<typeof renderJsonChunks>[0]) => {
     const t = performance.now();
     let n = 0;
-    for (const chunk of renderJsonChunks(report)) n += Buffer.byteLength(chunk);
+    for (const chunk of renderJsonChunks(report, { compact })) n += Buffer.byteLength(chunk);
     onStage("report", performance.now() - t);
     return n;
   };

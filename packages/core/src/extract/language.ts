@@ -12,6 +12,7 @@
  * default detector scores stopword profiles of the main European languages plus writing systems, and
  * returns `null` when unsure. fastText plugs in through {@link fastTextLanguageDetector}.
  */
+import { codePointAt, isLetter } from "../util/chars.js";
 
 /** A detected language. */
 export interface LanguageGuess {
@@ -82,8 +83,30 @@ const SCRIPTS: [number, number, string][] = [
   [0x4e00, 0x9fff, "zh"],
 ];
 
-const WORD = /\p{L}+(?:['’]\p{L}+)?/gu;
-const LETTER = /^\p{L}$/u;
+/**
+ * Where the word starting at `i` ends (`i` when no word starts there): letters, then at most one apostrophe
+ * and letters after it, as `/\p{L}+(?:['’]\p{L}+)?/u` would match; scanned by hand, no match array per word.
+ */
+function wordEnd(text: string, i: number): number {
+  let j = letterRun(text, i);
+  if (j === i) return i;
+  const c = text.charCodeAt(j);
+  if (c === 39 || c === 0x2019) {
+    const k = letterRun(text, j + 1);
+    if (k > j + 1) j = k;
+  }
+  return j;
+}
+
+/** The end of the run of letters starting at `i`. */
+function letterRun(text: string, i: number): number {
+  while (i < text.length) {
+    const cp = codePointAt(text, i);
+    if (!isLetter(cp)) break;
+    i += cp > 0xffff ? 2 : 1;
+  }
+  return i;
+}
 const NON_ASCII = /[\u0080-\uffff]/;
 /** Options of {@link stopwordLanguageDetector}. */
 export interface StopwordDetectorOptions {
@@ -114,9 +137,9 @@ export function stopwordLanguageDetector(options: StopwordDetectorOptions = {}):
           if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) letters++;
           continue;
         }
-        const ch = c >= 0xd800 && c <= 0xdbff ? String.fromCodePoint(text.codePointAt(i)!) : text.charAt(i);
-        if (ch.length === 2) i++;
-        if (!LETTER.test(ch)) continue;
+        const cp = codePointAt(text, i);
+        if (cp > 0xffff) i++;
+        if (!isLetter(cp)) continue;
         letters++;
         const k = SCRIPTS.findIndex(([lo, hi]) => c >= lo && c <= hi);
         if (k >= 0) perScript[k]!++;
@@ -133,9 +156,16 @@ export function stopwordLanguageDetector(options: StopwordDetectorOptions = {}):
       let hits = 0;
       let words = 0;
       const lower = text.toLowerCase();
-      for (const m of lower.matchAll(WORD)) {
+      for (let i = 0; i < lower.length; ) {
+        const end = wordEnd(lower, i);
+        if (end === i) {
+          i += codePointAt(lower, i) > 0xffff ? 2 : 1;
+          continue;
+        }
+        const word = lower.slice(i, end);
+        i = end;
         words++;
-        const w = WEIGHTS.get(m[0].includes("’") ? m[0].replace("’", "'") : m[0]) ?? elided(m[0]);
+        const w = WEIGHTS.get(word.includes("’") ? word.replace("’", "'") : word) ?? elided(word);
         if (!w) continue;
         hits++;
         for (const [l, v] of w) scores.set(l, (scores.get(l) ?? 0) + v);

@@ -21,6 +21,7 @@ import type { Segment } from "../model/article.js";
 import { detectArticleLanguage, differentLanguage, type LanguageDetector } from "./language.js";
 import { STOP } from "./lexicon.js";
 import { datelinePrefix, endsWithFunctionWord, isHeadlineLike, isNameList, lineRule, wordCount, type LineVerdict } from "./noise-rules.js";
+import { codePointAt, isLetter } from "../util/chars.js";
 
 export { datelinePrefix, isHeadlineLike, isNameList, isStampLine, lineRule, wordCount, type LineVerdict } from "./noise-rules.js";
 
@@ -231,13 +232,25 @@ export interface TopicKeys {
   named: Set<string>;
 }
 
-const TOPIC_WORD = /\p{L}[\p{L}'’-]*/gu;
 const UPPER_FIRST = /^\p{Lu}/u;
 
 /** The {@link TopicKeys} of a text. */
 export function topicKeys(text: string, into: TopicKeys = { all: new Set(), named: new Set() }): TopicKeys {
-  for (const m of text.matchAll(TOPIC_WORD)) {
-    const raw = m[0];
+  // Words as `/\p{L}[\p{L}'’-]*/u` would match them, scanned by hand: no match array per word.
+  for (let i = 0; i < text.length; ) {
+    const first = codePointAt(text, i);
+    if (!isLetter(first)) {
+      i += first > 0xffff ? 2 : 1;
+      continue;
+    }
+    const start = i;
+    i += first > 0xffff ? 2 : 1;
+    while (i < text.length) {
+      const cp = codePointAt(text, i);
+      if (cp !== 39 && cp !== 0x2019 && cp !== 45 && !isLetter(cp)) break;
+      i += cp > 0xffff ? 2 : 1;
+    }
+    const raw = text.slice(start, i);
     let w = raw.toLowerCase();
     if (w.length > 2 && w.charCodeAt(w.length - 1) === 115 && (w[w.length - 2] === "'" || w[w.length - 2] === "’")) w = w.slice(0, -2);
     if (w.length < 3 || STOP.has(w)) continue;
@@ -266,8 +279,8 @@ function leadKeys(paras: Para[], title: string | null, size = LEAD_PARAGRAPHS): 
     if (taken >= size) break;
     if (!substantial(p)) continue;
     const own = (p.keys ??= topicKeys(p.text));
-    for (const k of own.all) keys.all.add(k);
-    for (const k of own.named) keys.named.add(k);
+    own.all.forEach((k) => keys.all.add(k));
+    own.named.forEach((k) => keys.named.add(k));
     taken++;
   }
   return keys;
@@ -285,8 +298,13 @@ function leadOverlap(p: Para, lead: TopicKeys): Overlap {
   const keys = (p.keys ??= topicKeys(p.text));
   let shared = 0;
   let namedShared = 0;
-  for (const k of keys.all) if (lead.all.has(k)) shared++;
-  for (const k of keys.named) if (lead.all.has(k)) namedShared++;
+  // forEach, not for…of: no iterator result per key in this per-paragraph loop.
+  keys.all.forEach((k) => {
+    if (lead.all.has(k)) shared++;
+  });
+  keys.named.forEach((k) => {
+    if (lead.all.has(k)) namedShared++;
+  });
   return { shared, total: keys.all.size, namedShared, namedTotal: keys.named.size };
 }
 

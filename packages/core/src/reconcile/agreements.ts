@@ -22,14 +22,32 @@ function compatible(a: Claim, b: Claim): boolean {
  * corroborates "225 cars"; "for five hours" never "for seven hours").
  */
 function amountsCompatible(a: Claim, b: Claim): boolean {
+  // Loops rather than filtered arrays: this runs for every pair of claims compared.
   for (const qa of a.quantities) {
-    const same = b.quantities.filter((qb) => qb.unit === qa.unit);
-    if (same.length > 0 && !same.some((qb) => quantitiesCompatible(qa, qb))) return false;
+    let counted = false;
+    let matched = false;
+    for (const qb of b.quantities) {
+      if (qb.unit !== qa.unit) continue;
+      counted = true;
+      if (quantitiesCompatible(qa, qb)) {
+        matched = true;
+        break;
+      }
+    }
+    if (counted && !matched) return false;
   }
-  const durations = (c: Claim) => c.times.filter((t) => t.kind === "duration" && t.days !== null).map((t) => t.days!);
-  const da = durations(a);
-  const db = durations(b);
-  return da.length === 0 || db.length === 0 || da.some((x) => db.includes(x));
+  if (!b.times.some(isDuration)) return true;
+  let durations = false;
+  for (const t of a.times) {
+    if (!isDuration(t)) continue;
+    durations = true;
+    for (const u of b.times) if (isDuration(u) && u.days === t.days) return true;
+  }
+  return !durations;
+}
+
+function isDuration(t: Claim["times"][number]): boolean {
+  return t.kind === "duration" && t.days !== null;
 }
 
 /** Fewest concepts and entities two claims must share to say the same thing ("See more photos" is not a claim). */
@@ -124,6 +142,8 @@ export function findAgreements(
   // Posting lists per block, then per concept; and each claim's lists, per concept (one per block it is in).
   const index = new Map<string, Map<string, number[]>>();
   const listsOf: number[][][][] = drafts.map(() => []);
+  // Where each claim's own entry sits in each of its lists: its candidates are the entries after it.
+  const startsOf: number[][][] = drafts.map(() => []);
   sets.forEach((set, i) => {
     const blocks = blocksOf(drafts[i]!).map((block) => {
       let postings = index.get(block);
@@ -133,13 +153,16 @@ export function findAgreements(
     for (const c of set) {
       if ((idf.get(c) ?? 0) < Math.log(1 + 3)) continue; // too common to find pairs: in over a third of claims
       const lists: number[][] = [];
+      const starts: number[] = [];
       for (const postings of blocks) {
         let list = postings.get(c);
         if (!list) postings.set(c, (list = []));
         list.push(i);
         lists.push(list);
+        starts.push(list.length);
       }
       listsOf[i]!.push(lists);
+      startsOf[i]!.push(starts);
     }
   });
   // Score candidate pairs (blocked by the index): a claim's candidates are the later claims that share at
@@ -156,12 +179,17 @@ export function findAgreements(
   let conceptStamp = 0;
   for (let a = 0; a < n; a++) {
     const touched: number[] = [];
-    for (const lists of listsOf[a]!) {
+    const listsOfA = listsOf[a]!;
+    for (let c = 0; c < listsOfA.length; c++) {
+      const lists = listsOfA[c]!;
+      const starts = startsOf[a]![c]!;
       conceptStamp++;
-      for (const list of lists) {
+      for (let l = 0; l < lists.length; l++) {
+        const list = lists[l]!;
         if (list.length < 2 || list.length > maxPosting) continue;
-        for (const b of list) {
-          if (b <= a || seenIn[b] === conceptStamp) continue;
+        for (let k = starts[l]!; k < list.length; k++) {
+          const b = list[k]!;
+          if (b === a || seenIn[b] === conceptStamp) continue;
           seenIn[b] = conceptStamp;
           if (seenBy[b] !== a) {
             seenBy[b] = a;
@@ -184,6 +212,7 @@ export function findAgreements(
     }
   }
   listsOf.length = 0;
+  startsOf.length = 0;
   index.clear();
   pairs.sort((p, q) => q[2] - p[2] || p[0] - q[0] || p[1] - q[1]);
   const simOf = (a: number, b: number) => sims.get(Math.min(a, b) * n + Math.max(a, b)) ?? 0;
@@ -233,6 +262,7 @@ export function findAgreements(
     factGroups.push(g);
   }
   const out: Agreement[] = [];
+  const firstAt: [number, number][] = [];
   const textGroups = [...groups.values()].filter((members) => members.length > 1);
   const all = [...textGroups.map((members) => ({ members, summary: null as string | null })), ...factGroups];
   for (const { members, summary } of all) {
@@ -247,9 +277,12 @@ export function findAgreements(
     }
     const eventIds = [...new Set(claims.map((c) => c.eventId).filter((e): e is string => e !== null))];
     const lead = claims.find((c) => roleOf.get(c.articleId) === "source") ?? claims[0]!;
+    claims.sort((a, b) => order.get(a.articleId)! - order.get(b.articleId)! || a.start - b.start);
+    // Agreements are listed by where their first claim stands: its article's place, then its offset.
+    firstAt.push([order.get(claims[0]!.articleId)!, claims[0]!.start]);
     out.push({
       id: "",
-      claimIds: claims.sort((a, b) => order.get(a.articleId)! - order.get(b.articleId)! || a.start - b.start).map((c) => c.id),
+      claimIds: claims.map((c) => c.id),
       articleIds,
       independentSources: families.size,
       copyGroups: [...families.values()].filter((g) => g.length > 1),
@@ -257,11 +290,6 @@ export function findAgreements(
       summary: summary ?? (lead.text.length > 140 ? `${lead.text.slice(0, 139)}…` : lead.text),
     });
   }
-  const pos = new Map(drafts.map((d) => [d.claim.id, [order.get(d.claim.articleId)!, d.claim.start] as const]));
-  out.sort((a, b) => {
-    const pa = pos.get(a.claimIds[0]!)!;
-    const pb = pos.get(b.claimIds[0]!)!;
-    return pa[0] - pb[0] || pa[1] - pb[1];
-  });
-  return out.map((g, i) => ({ ...g, id: `agr-${i + 1}` }));
+  const ranked = out.map((_, i) => i).sort((a, b) => firstAt[a]![0] - firstAt[b]![0] || firstAt[a]![1] - firstAt[b]![1]);
+  return ranked.map((k, i) => ({ ...out[k]!, id: `agr-${i + 1}` }));
 }

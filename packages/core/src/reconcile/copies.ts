@@ -1,31 +1,43 @@
 import type { Article } from "../model/article.js";
+import { codePointAt, isLetterOrDigit } from "../util/chars.js";
 import { UnionFind } from "../util/union-find.js";
 
 /** Words per shingle when comparing articles for wire copy. */
 const SHINGLE = 8;
 
-function hash(s: string): number {
-  // FNV-1a, 32 bits: stable across runs and platforms.
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
+// FNV-1a, 32 bits, over each word's UTF-16 code units: stable across runs and platforms.
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
 
 /** Hashes of the 8-word shingles of the body text of an article (classified segments only). */
 export function shingles(article: Article, kinds: ReadonlySet<string> = new Set(["body", "quote"])): Set<number> {
   // Each word is hashed once and a shingle's hash combines its words' hashes, so no shingle string is built.
+  // Words are the runs of letters and digits (`[\p{L}\p{N}]+`), scanned by hand: no match array per word.
   const words: number[] = [];
   for (const s of article.segments) {
     if (!kinds.has(s.kind)) continue;
-    for (const m of article.text.slice(s.start, s.end).toLowerCase().matchAll(/[\p{L}\p{N}]+/gu)) words.push(hash(m[0]));
+    const lower = article.text.slice(s.start, s.end).toLowerCase();
+    let h = FNV_OFFSET;
+    let inWord = false;
+    for (let i = 0; i < lower.length; ) {
+      const cp = codePointAt(lower, i);
+      const width = cp > 0xffff ? 2 : 1;
+      if (isLetterOrDigit(cp)) {
+        if (!inWord) h = FNV_OFFSET;
+        inWord = true;
+        for (let k = i; k < i + width; k++) h = Math.imul(h ^ lower.charCodeAt(k), FNV_PRIME);
+      } else if (inWord) {
+        words.push(h >>> 0);
+        inWord = false;
+      }
+      i += width;
+    }
+    if (inWord) words.push(h >>> 0);
   }
   const out = new Set<number>();
   for (let i = 0; i + SHINGLE <= words.length; i++) {
-    let h = 0x811c9dc5;
-    for (let j = i; j < i + SHINGLE; j++) h = Math.imul(h ^ words[j]!, 0x01000193);
+    let h = FNV_OFFSET;
+    for (let j = i; j < i + SHINGLE; j++) h = Math.imul(h ^ words[j]!, FNV_PRIME);
     out.add(h >>> 0);
   }
   return out;

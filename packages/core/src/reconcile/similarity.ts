@@ -1,4 +1,4 @@
-import type { Claim, Quantity } from "../model/claim.js";
+import type { Claim, Quantity, TimeValue } from "../model/claim.js";
 import { timeKey } from "../extract/claims.js";
 
 /** Inverse document frequency weights of concepts over a set of claims. */
@@ -43,19 +43,45 @@ export function keysOverlap(a: string, b: string): boolean {
   return a0 <= b1 && b0 <= a1;
 }
 
-/** Whether two claims' dates (outside durations) are compatible: no date of one excludes all dates of the other. */
+/** Each claim's date ranges as flat [start, end, start, end, …] ISO strings, by its `times` array (a claim's times do not change once it is made). */
+const rangesOf = new WeakMap<readonly TimeValue[], string[]>();
+
+function dateRanges(times: readonly TimeValue[]): string[] {
+  let ranges = rangesOf.get(times);
+  if (ranges) return ranges;
+  ranges = [];
+  for (const t of times) {
+    const key = timeKey(t);
+    if (key === null) continue;
+    const [start, end] = keyRange(key);
+    ranges.push(start, end);
+  }
+  rangesOf.set(times, ranges);
+  return ranges;
+}
+
+/**
+ * Whether two claims' dates (outside durations) are compatible: no date of one excludes all dates of the
+ * other. Called for every pair a stage compares, so each claim's ranges are worked out once.
+ */
 export function timesCompatible(a: Claim, b: Claim): boolean {
-  const ka = a.times.map(timeKey).filter((k): k is string => k !== null);
-  const kb = b.times.map(timeKey).filter((k): k is string => k !== null);
-  if (ka.length === 0 || kb.length === 0) return true;
-  return ka.some((x) => kb.some((y) => keysOverlap(x, y)));
+  const ra = dateRanges(a.times);
+  const rb = dateRanges(b.times);
+  if (ra.length === 0 || rb.length === 0) return true;
+  for (let i = 0; i < ra.length; i += 2) {
+    for (let j = 0; j < rb.length; j += 2) if (ra[i]! <= rb[j + 1]! && rb[j]! <= ra[i + 1]!) return true;
+  }
+  return false;
 }
 
 /** Whether two quantities can be the same amount (bounds respected, 2% tolerance for exact values). */
 export function quantitiesCompatible(a: Quantity, b: Quantity): boolean {
   const close = Math.abs(a.value - b.value) <= 0.02 * Math.max(Math.abs(a.value), Math.abs(b.value));
   if (close) return true;
-  const within = (q: Quantity, v: number) =>
-    (q.bound === "over" && v > q.value) || (q.bound === "under" && v < q.value) || (q.bound === "about" && Math.abs(v - q.value) <= 0.15 * q.value);
   return within(a, b.value) || within(b, a.value);
+}
+
+/** Whether `v` is inside a quantity's bound ("over 120", "under 50", "about 300"). */
+function within(q: Quantity, v: number): boolean {
+  return (q.bound === "over" && v > q.value) || (q.bound === "under" && v < q.value) || (q.bound === "about" && Math.abs(v - q.value) <= 0.15 * q.value);
 }

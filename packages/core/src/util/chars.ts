@@ -1,0 +1,32 @@
+/**
+ * Character classes by code point, for the word scans that run over every paragraph (language, topic
+ * words, copy shingles). Written by hand because a regular expression match allocates an array per word:
+ * ASCII is tested by range, anything else by a Unicode property test whose answer is kept per code point.
+ */
+
+const LETTER = /^\p{L}$/u;
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+const letters = new Map<number, boolean>();
+const lettersOrDigits = new Map<number, boolean>();
+
+/** Whether code point `cp` is a letter (`\p{L}`). */
+export function isLetter(cp: number): boolean {
+  if (cp < 128) return (cp >= 97 && cp <= 122) || (cp >= 65 && cp <= 90);
+  let known = letters.get(cp);
+  if (known === undefined) letters.set(cp, (known = LETTER.test(String.fromCodePoint(cp))));
+  return known;
+}
+
+/** Whether code point `cp` is a letter or a digit (`[\p{L}\p{N}]`). */
+export function isLetterOrDigit(cp: number): boolean {
+  if (cp < 128) return (cp >= 97 && cp <= 122) || (cp >= 65 && cp <= 90) || (cp >= 48 && cp <= 57);
+  let known = lettersOrDigits.get(cp);
+  if (known === undefined) lettersOrDigits.set(cp, (known = LETTER_OR_DIGIT.test(String.fromCodePoint(cp))));
+  return known;
+}
+
+/** The code point at `i` in `text` (a lone surrogate stands for itself); its width is 2 above U+FFFF. */
+export function codePointAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  return c >= 0xd800 && c <= 0xdbff ? text.codePointAt(i)! : c;
+}
