@@ -11,6 +11,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { reconcile, reconcileStories, renderJson, type Adapter, type AdapterInput, type Article } from "@corroborate/core";
+import { reconcileStoriesInThreads } from "@corroborate/core/node";
 import { feedDocument, generateCorpus, itemDocument } from "../src/index.js";
 import { allAdapters, checkReportSpans, parseChecked, registry } from "./support.js";
 
@@ -223,5 +224,26 @@ describe("fuzzing the pipeline", () => {
       }),
       { numRuns: PIPELINE_RUNS, seed: SEED, endOnFailure: true },
     );
+  }, 60_000 + PIPELINE_RUNS * 200);
+
+  it(`${PIPELINE_RUNS} generated article sets as one batch: on 2 worker threads, the same story reports as on one`, async () => {
+    const text = allAdapters().find((a) => a.name === "text")!;
+    // One batch of many generated sets (ids kept apart), so that it holds many stories to hand out.
+    const articles: Article[] = [];
+    for (const [k, set] of fc.sample(articleSets, { numRuns: PIPELINE_RUNS, seed: SEED }).entries()) {
+      for (const [i, a] of set.entries()) {
+        const outcome = await parseChecked((input) => text.parse(input, { metadata: { role: a.role, outlet: a.outlet ?? undefined, publishedAt: a.publishedAt ?? undefined } }), {
+          name: `s${k}-a${i}.txt`,
+          data: a.text,
+        });
+        if ("articles" in outcome) articles.push(...outcome.articles.map((x) => ({ ...x, id: `s${k}-a${i}` })));
+      }
+    }
+    const one: string[] = [];
+    for await (const { story, report } of reconcileStories(articles)) one.push(`${JSON.stringify(story)}\n${renderJson(report)}`);
+    const two: string[] = [];
+    for await (const { story, report } of reconcileStoriesInThreads(articles, { threads: 2 })) two.push(`${JSON.stringify(story)}\n${renderJson(report)}`);
+    expect(one.length).toBeGreaterThan(1);
+    expect(two).toEqual(one);
   }, 60_000 + PIPELINE_RUNS * 200);
 });
