@@ -2,8 +2,9 @@ import { describe, expect, it } from "vitest";
 import { ArticleSchema, OptionsError, reconcileStories, renderJson, segmentStage, type Article } from "../src/index.js";
 import { defaultThreads, MIN_ARTICLES_PER_THREAD, reconcileStoriesInThreads } from "../src/node/index.js";
 
-// The worker threads themselves run from the built package: the CLI's tests (`--threads 2`) and the
-// benchmark compare their output with one thread's, byte for byte. Here: what needs no worker.
+// The real story worker runs from the built package: the CLI's tests (`--threads 2`) and the benchmark's
+// fuzz test compare its output with one thread's, byte for byte. Here: the pool, with stand-in workers
+// (test/fixtures/workers), and what needs no worker.
 const article = (id: string, text: string): Article =>
   ArticleSchema.parse({ id, role: "source", text, publishedAt: "2024-06-04", language: "en", source: { input: `${id}.txt`, adapter: "test" } });
 const batch = [
@@ -18,7 +19,43 @@ async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   return out;
 }
 
+const workers = new URL("./fixtures/workers/", import.meta.url);
+// Six articles that share no names: six stories.
+const towns = ["Arlo", "Bexby", "Corran", "Dunmere", "Elsworth", "Farrow"];
+const many = towns.map((town, k) => article(`t${k}`, `Harbour master ${town} Quill met Mayor ${town} Vance at ${town}port on day ${k}.`));
+
 describe("reconcileStoriesInThreads", () => {
+  it("hands the stories out to the workers and yields them in story order, stage times forwarded", async () => {
+    const stages: string[] = [];
+    const failures = [{ input: "bad.bin", code: "BINARY_INPUT", message: "binary", adapter: null }] as never[];
+    const out = await collect(
+      reconcileStoriesInThreads(many, { threads: 2, failures, workerUrl: new URL("echo.mjs", workers), onStage: (name) => stages.push(name) }),
+    );
+    expect(out.map((s) => s.story.articleIds)).toEqual(many.map((a) => [a.id]));
+    // Each story's "report" came from the worker that was sent that story's articles.
+    expect(out.map((s) => (s.report as unknown as { articles: string[] }).articles)).toEqual(many.map((a) => [a.id]));
+    // The failures go with the first story only.
+    expect(out.map((s) => s.report.failures.length)).toEqual([1, 0, 0, 0, 0, 0]);
+    expect(stages).toEqual(many.flatMap(() => ["segment", "claims"]));
+  });
+
+  it("stops with an error naming the story when a worker reports one, after yielding the stories before it", async () => {
+    const seen: string[] = [];
+    const run = async () => {
+      for await (const { story } of reconcileStoriesInThreads(many, { threads: 2, workerUrl: new URL("fails.mjs", workers) })) seen.push(story.id);
+    };
+    await expect(run()).rejects.toThrow(`story t1: the story was too much`);
+    await expect(run()).rejects.toMatchObject({ name: "RangeError" });
+    expect(seen[0]).toBe("t0");
+    expect(seen).not.toContain("t1");
+  });
+
+  it("stops with an error when a worker dies", async () => {
+    await expect(collect(reconcileStoriesInThreads(many, { threads: 2, workerUrl: new URL("crashes.mjs", workers) }))).rejects.toThrow(
+      /story worker failed: worker blew up/,
+    );
+  });
+
   it("with one thread gives what reconcileStories gives, story by story", async () => {
     const threaded = await collect(reconcileStoriesInThreads(batch, { threads: 1 }));
     const plain = await collect(reconcileStories(batch));
