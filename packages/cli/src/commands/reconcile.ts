@@ -1,7 +1,7 @@
 import { batchChunks, ingest, reconcile, reconcileStories, type Article, type InputFailure, type Registry } from "@corroborate/core";
+import { defaultThreads, reconcileStoriesInThreads } from "@corroborate/core/node";
 import { gatherInputs } from "../inputs.js";
 import { printFailures, writeChunks, writeReport, type OutputFormat } from "../output.js";
-import { defaultThreads, reconcileStoriesInThreads } from "@corroborate/core/node";
 import { storyJsonLineChunks, storyMarkdownChunks } from "../stories.js";
 
 /** Options of the `reconcile` command. */
