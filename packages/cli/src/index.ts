@@ -2,5 +2,5 @@
 export { buildProgram, runCli, EXIT } from "./program.js";
 export { defaultAdapters, defaultRegistry } from "./adapters.js";
 export { gatherInputs, type GatheredInputs } from "./inputs.js";
-export { compactJsonChunks, storyJsonLineChunks, storyMarkdownChunks } from "./stories.js";
+export { compactJsonChunks, storyJsonLine, storyJsonLineChunks, storyMarkdownChunks, storyMarkdownSection } from "./stories.js";
 export { writeChunks, type OutputFormat } from "./output.js";

@@ -29,8 +29,8 @@ export function buildProgram(exit: (code: number) => void, registry: Registry = 
     .option("--stories", "one report per story, each written as soon as it is ready (json: JSON Lines, one story a line; md: one section a story)")
     .option(
       "--threads <n>",
-      'with --stories: worker threads to reconcile stories on, or "auto" (one per 1,000 articles, up to the cores, at most 4); same output, faster on large batches, more memory',
-      "1",
+      'with --stories: worker threads to reconcile and render stories on, or "auto": one per 1,000 articles, up to the cores, at most 4 (so none below 2,000 articles); the same output whatever the number',
+      "auto",
     )
     .addHelpText(
       "after",
@@ -42,7 +42,7 @@ export function buildProgram(exit: (code: number) => void, registry: Registry = 
       }
       const threads = opts.threads === "auto" ? "auto" : /^[1-9]\d{0,2}$/.test(opts.threads) ? Number(opts.threads) : null;
       if (threads === null) throw new CommanderError(EXIT.usage, "corroborate.usage", `error: --threads takes a whole number from 1 to 999 or "auto", not "${opts.threads}"`);
-      if (threads !== 1 && !opts.stories) throw new CommanderError(EXIT.usage, "corroborate.usage", "error: --threads needs --stories (one batch report runs on one thread)");
+      if (threads !== 1 && threads !== "auto" && !opts.stories) throw new CommanderError(EXIT.usage, "corroborate.usage", "error: --threads needs --stories (one batch report runs on one thread)");
       exit(await runReconcile(files, { ...opts, threads }, registry));
     });
 

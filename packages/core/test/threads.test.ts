@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ArticleSchema, OptionsError, reconcileStories, renderJson, segmentStage, type Article } from "../src/index.js";
-import { defaultThreads, MIN_ARTICLES_PER_THREAD, reconcileStoriesInThreads } from "../src/node/index.js";
+import { ArticleSchema, OptionsError, reconcileStories, renderJson, renderJsonChunks, renderMarkdown, segmentStage, type Article } from "../src/index.js";
+import { defaultThreads, MIN_ARTICLES_PER_THREAD, reconcileStoriesInThreads, renderStoriesInThreads } from "../src/node/index.js";
 
 // The real story worker runs from the built package: the CLI's tests (`--threads 2`) and the benchmark's
 // fuzz test compare its output with one thread's, byte for byte. Here: the pool, with stand-in workers
@@ -37,6 +37,27 @@ describe("reconcileStoriesInThreads", () => {
     // The failures go with the first story only.
     expect(out.map((s) => s.report.failures.length)).toEqual([1, 0, 0, 0, 0, 0]);
     expect(stages).toEqual(many.flatMap(() => ["segment", "claims"]));
+  });
+
+  it("renderStoriesInThreads passes on each worker's text, in story order, with the first story's failures", async () => {
+    const failures = [{ input: "bad.bin", code: "BINARY_INPUT", message: "binary", adapter: null }] as never[];
+    const out = await collect(renderStoriesInThreads(many, { threads: 3, failures, format: "markdown", workerUrl: new URL("echo.mjs", workers) }));
+    expect(out.map((s) => s.chunks.join(""))).toEqual(many.map((a) => `markdown:${a.id}`));
+    expect(out.map((s) => s.failures.length)).toEqual([1, 0, 0, 0, 0, 0]);
+  });
+
+  it("renderStoriesInThreads on one thread renders each story as the renderers do", async () => {
+    const stages: string[] = [];
+    const plain = await collect(reconcileStories(batch));
+    for (const format of ["json", "json-compact", "markdown"] as const) {
+      const out = await collect(renderStoriesInThreads(batch, { threads: 1, format, onStage: (name) => stages.push(name) }));
+      expect(out.map((s) => s.story)).toEqual(plain.map((s) => s.story));
+      const expected = plain.map(({ report }) =>
+        format === "markdown" ? renderMarkdown(report) : format === "json" ? renderJson(report) : [...renderJsonChunks(report, { compact: true })].join(""),
+      );
+      expect(out.map((s) => s.chunks.join(""))).toEqual(expected);
+    }
+    expect(stages.filter((s) => s === "report")).toHaveLength(3 * plain.length);
   });
 
   it("stops with an error naming the story when a worker reports one, after yielding the stories before it", async () => {

@@ -1,8 +1,8 @@
 import { batchChunks, ingest, reconcile, reconcileStories, type Article, type InputFailure, type Registry } from "@corroborate/core";
-import { defaultThreads, reconcileStoriesInThreads } from "@corroborate/core/node";
+import { defaultThreads, renderStoriesInThreads } from "@corroborate/core/node";
 import { gatherInputs } from "../inputs.js";
 import { printFailures, writeChunks, writeReport, type OutputFormat } from "../output.js";
-import { storyJsonLineChunks, storyMarkdownChunks } from "../stories.js";
+import { storyJsonLine, storyJsonLineChunks, storyMarkdownChunks, storyMarkdownSection } from "../stories.js";
 
 /** Options of the `reconcile` command. */
 export interface ReconcileCommandOptions {
@@ -12,8 +12,8 @@ export interface ReconcileCommandOptions {
   /** One report per story (JSON Lines or Markdown sections), each written as soon as it is ready. */
   stories?: boolean;
   /**
-   * With `stories`: worker threads to reconcile the stories on (`reconcileStoriesInThreads`), or `"auto"`
-   * for core's `defaultThreads`; default 1 (no worker). The output is the same whatever the number.
+   * With `stories`: worker threads to reconcile and render the stories on (`renderStoriesInThreads`), or
+   * `"auto"` (the default) for core's `defaultThreads`. The output is the same whatever the number.
    */
   threads?: number | "auto";
 }
@@ -31,19 +31,29 @@ export async function runReconcile(files: string[], options: ReconcileCommandOpt
 }
 
 /**
- * `reconcile --stories`: the articles reconciled story by story (`reconcileStories`, or
- * `reconcileStoriesInThreads` with `--threads`), each story's report
+ * `reconcile --stories`: the articles reconciled story by story (`reconcileStories`, or with `--threads`
+ * `renderStoriesInThreads`, which also renders on the workers), each story's report
  * rendered and written before the next story is reconciled, then dropped, so memory holds the articles
  * and one story's analyses rather than the whole batch's. The failed inputs travel in the first story's
  * report and are printed, as without `--stories`, once everything is written.
  */
 async function writeStories(articles: Article[], failures: InputFailure[], options: ReconcileCommandOptions): Promise<number> {
   const reported: InputFailure[] = [];
+  const requested = options.threads ?? "auto";
+  const threads = requested === "auto" ? defaultThreads(articles.length) : requested;
   async function* pieces(): AsyncGenerator<string, void, undefined> {
     let index = 0;
-    const threads = options.threads === "auto" ? defaultThreads(articles.length) : (options.threads ?? 1);
-    const stories = threads > 1 ? reconcileStoriesInThreads(articles, { failures, threads }) : reconcileStories(articles, { failures });
-    for await (const story of stories) {
+    if (threads > 1) {
+      // The workers render each report too: the text comes back, the report objects never cross.
+      const format = options.format === "json" ? "json-compact" : "markdown";
+      for await (const { story, chunks, failures: listed } of renderStoriesInThreads(articles, { failures, threads, format })) {
+        reported.push(...listed);
+        yield* batchChunks(options.format === "json" ? storyJsonLine(story, chunks) : storyMarkdownSection(story, index, chunks));
+        index++;
+      }
+      return;
+    }
+    for await (const story of reconcileStories(articles, { failures })) {
       reported.push(...story.report.failures);
       // Batched per story, not across stories: a story's last piece must not wait for the next story.
       yield* batchChunks(options.format === "json" ? storyJsonLineChunks(story) : storyMarkdownChunks(story, index));

@@ -7,9 +7,11 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { OptionsError } from "../errors.js";
 import type { Article } from "../model/article.js";
+import type { InputFailure } from "../model/report.js";
 import type { ReconcileOptions } from "../pipeline/reconcile.js";
-import { assignStories, reconcileStories, type StoryOptions, type StoryReport } from "../pipeline/stories.js";
-import type { StoryResult, StoryTask } from "./protocol.js";
+import { assignStories, reconcileStories, type Story, type StoryOptions, type StoryReport } from "../pipeline/stories.js";
+import type { StoryFormat, StoryOutput, StoryResult, StoryTask } from "./protocol.js";
+import { renderStory } from "./story.js";
 
 /** Options of {@link reconcileStoriesInThreads}. */
 export interface ThreadOptions extends Omit<ReconcileOptions, "stages">, StoryOptions {
@@ -44,23 +46,63 @@ export function defaultThreads(articles: number): number {
  * the loop stops the workers.
  *
  * The calling thread only hands out stories and receives reports (it keeps the articles and the reports
- * not yet yielded; each worker keeps the tagging model and its own story's analyses).
+ * not yet yielded; each worker keeps the tagging model and its own story's analyses). When the reports are
+ * only to be written out, {@link renderStoriesInThreads} renders them on the workers too.
  *
  * Custom stages cannot cross threads (they are functions): pass them to `reconcileStories` instead.
  */
 export async function* reconcileStoriesInThreads(articles: readonly Article[], options: ThreadOptions = {}): AsyncGenerator<StoryReport> {
+  for await (const { story, output } of storiesInThreads(articles, options, null)) {
+    if ("report" in output) yield { story, report: output.report };
+  }
+}
+
+/** One story's report as text, from {@link renderStoriesInThreads}. */
+export interface RenderedStory {
+  story: Story;
+  /** The report rendered, in pieces of about 64 Ki characters: joined, exactly the chosen renderer's text. */
+  chunks: string[];
+  /** The failed inputs the report lists (only the first story's has any). */
+  failures: InputFailure[];
+}
+
+/**
+ * {@link reconcileStoriesInThreads} for reports that are only written out: each worker also renders its
+ * story's report (`format`: `json`, `json-compact` or `markdown`, as `renderJsonChunks` and
+ * `renderMarkdownChunks` write them) and sends the text instead of the report, so rendering runs in
+ * parallel and the calling thread holds text, not report objects. The stage timings include `report`
+ * (the rendering). With one thread, or fewer than two stories, the calling thread does the same work.
+ */
+export async function* renderStoriesInThreads(articles: readonly Article[], options: ThreadOptions & { format: StoryFormat }): AsyncGenerator<RenderedStory> {
+  for await (const { story, output } of storiesInThreads(articles, options, options.format)) {
+    if ("chunks" in output) yield { story, chunks: output.chunks, failures: output.failures };
+  }
+}
+
+/** The stories of a batch and their outputs (reports, or rendered text when `format` is given), in order. */
+async function* storiesInThreads(
+  articles: readonly Article[],
+  options: ThreadOptions,
+  format: StoryFormat | null,
+): AsyncGenerator<{ story: Story; output: StoryOutput }> {
   if ((options as ReconcileOptions).stages) {
     throw new OptionsError("threads", "custom stages cannot be sent to worker threads: use reconcileStories for them");
   }
   const threads = options.threads ?? defaultThreads(articles.length);
   if (!Number.isInteger(threads) || threads < 1) throw new OptionsError("threads", `expected a whole number of threads ≥ 1, got ${String(threads)}`);
-  if (threads === 1) {
-    yield* reconcileStories(articles, options);
-    return;
-  }
-  const stories = assignStories(articles, options);
+  const stories = threads > 1 ? assignStories(articles, options) : [];
   if (stories.length < 2) {
-    yield* reconcileStories(articles, options);
+    // No worker: the stories run here, as reconcileStories runs them.
+    for await (const { story, report } of reconcileStories(articles, options)) {
+      if (!format) {
+        yield { story, output: { report } };
+        continue;
+      }
+      const t0 = performance.now();
+      const output = renderStory(report, format);
+      options.onStage?.("report", performance.now() - t0);
+      yield { story, output };
+    }
     return;
   }
   const byId = new Map(articles.map((a) => [a.id, a]));
@@ -68,6 +110,7 @@ export async function* reconcileStoriesInThreads(articles: readonly Article[], o
     index,
     articles: stories[index]!.articleIds.map((id) => byId.get(id)!),
     failures: index === 0 ? (options.failures ?? []) : [],
+    format,
   });
   const pool = new StoryPool(Math.min(threads, stories.length), options.workerUrl ?? new URL("./story-worker.js", import.meta.url), task, stories.length);
   try {
@@ -80,7 +123,7 @@ export async function* reconcileStoriesInThreads(articles: readonly Article[], o
         throw error;
       }
       for (const [name, ms] of result.stages) options.onStage?.(name, ms);
-      yield { story: stories[index]!, report: result.report };
+      yield { story: stories[index]!, output: result.output };
     }
   } finally {
     await pool.close();
