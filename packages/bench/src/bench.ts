@@ -83,9 +83,9 @@ async function loadAdapters() {
 
 /**
  * How the pipeline runs: `stories` assigns the articles to stories and reconciles one story at a time
- * (`reconcileStories`, what `corroborate reconcile --stories` does), `batch` reconciles the whole batch
+ * (`reconcileStories`, what `corroborate reconcile --stories --threads 1` does), `batch` reconciles the whole batch
  * at once (`reconcile`, one report for everything), `threads` is `stories` on a pool of worker threads
- * (`reconcileStoriesInThreads`, what the CLI does with `--threads`), in the same process.
+ * and rendered there (`renderStoriesInThreads`, what the CLI does), in the same process.
  */
 type PipelineMode = "stories" | "batch" | "threads";
 
@@ -350,7 +350,7 @@ async function main(): Promise<void> {
       console.log("");
     }
     endToEnd("End to end, story by story (ingest → stories → reconcile each → JSON report), all stages on:", (r) => r.run);
-    endToEnd(`\nEnd to end, story by story on ${threads} worker threads (reconcileStoriesInThreads, what "corroborate reconcile --stories --threads N" does; same process, same reports):`, (r) => r.threaded);
+    endToEnd(`\nEnd to end, story by story on ${threads} worker threads (renderStoriesInThreads: each worker reconciles and renders its stories, as "corroborate reconcile --stories" does; same process, same bytes):`, (r) => r.threaded);
     endToEnd(`\nEnd to end, the whole batch at once (one report; up to ${batchMax} articles, --batch-max):`, (r) => r.batch);
     const scaling: Record<string, number> = {};
     for (const [label, pick] of [["story by story", (r: Row) => r.run], [`${threads} threads`, (r: Row) => r.threaded]] as const) {
