@@ -29,7 +29,7 @@ export function buildProgram(exit: (code: number) => void, registry: Registry = 
     .option("--stories", "one report per story, each written as soon as it is ready (json: JSON Lines, one story a line; md: one section a story)")
     .option(
       "--threads <n>",
-      'with --stories: worker threads to reconcile and render stories on, or "auto": one per 1,000 articles, up to the cores, at most 4 (so none below 2,000 articles); the same output whatever the number',
+      'with --stories: worker threads to reconcile and render stories on, or "auto": one per 2,000 articles, up to the cores, at most 4 (so none below 4,000 articles); the same output whatever the number',
       "auto",
     )
     .addHelpText(
