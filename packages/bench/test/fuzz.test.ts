@@ -11,7 +11,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { reconcile, reconcileStories, renderJson, type Adapter, type AdapterInput, type Article } from "@corroborate/core";
-import { reconcileStoriesInThreads } from "@corroborate/core/node";
+import { reconcileStoriesInThreads, renderStoriesInThreads } from "@corroborate/core/node";
 import { feedDocument, generateCorpus, itemDocument } from "../src/index.js";
 import { allAdapters, checkReportSpans, parseChecked, registry } from "./support.js";
 
@@ -226,7 +226,7 @@ describe("fuzzing the pipeline", () => {
     );
   }, 60_000 + PIPELINE_RUNS * 200);
 
-  it(`${PIPELINE_RUNS} generated article sets as one batch: on 2 worker threads, the same story reports as on one`, async () => {
+  it(`${PIPELINE_RUNS} generated article sets as one batch: on 2 worker threads, the same story reports as on one, and rendered there the same text`, async () => {
     const text = allAdapters().find((a) => a.name === "text")!;
     // One batch of many generated sets (ids kept apart), so that it holds many stories to hand out.
     const articles: Article[] = [];
@@ -245,5 +245,9 @@ describe("fuzzing the pipeline", () => {
     for await (const { story, report } of reconcileStoriesInThreads(articles, { threads: 2 })) two.push(`${JSON.stringify(story)}\n${renderJson(report)}`);
     expect(one.length).toBeGreaterThan(1);
     expect(two).toEqual(one);
+    // Rendered on the workers, as the CLI has them: the same text as rendering here.
+    const rendered: string[] = [];
+    for await (const { story, chunks } of renderStoriesInThreads(articles, { threads: 2, format: "json" })) rendered.push(`${JSON.stringify(story)}\n${chunks.join("")}`);
+    expect(rendered).toEqual(one);
   }, 60_000 + PIPELINE_RUNS * 200);
 });
