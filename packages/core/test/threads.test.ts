@@ -60,6 +60,15 @@ describe("reconcileStoriesInThreads", () => {
     expect(stages.filter((s) => s === "report")).toHaveLength(3 * plain.length);
   });
 
+  it("refuses an unknown format, and a worker's output of the wrong kind", async () => {
+    const format = "xml" as unknown as "json";
+    await expect(collect(renderStoriesInThreads(batch, { threads: 1, format }))).rejects.toThrow(/expected one of json, json-compact, markdown, got xml/);
+    // The stand-in fails.mjs always sends reports: asked for text, that is an error, not a silent drop.
+    await expect(collect(renderStoriesInThreads(many, { threads: 2, format: "json", workerUrl: new URL("fails.mjs", workers) }))).rejects.toThrow(
+      /story t0: the worker sent a report where rendered text was asked for/,
+    );
+  });
+
   it("stops with an error naming the story when a worker reports one, after yielding the stories before it", async () => {
     const seen: string[] = [];
     const run = async () => {

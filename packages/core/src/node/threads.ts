@@ -24,6 +24,8 @@ export interface ThreadOptions extends Omit<ReconcileOptions, "stages">, StoryOp
   workerUrl?: URL;
 }
 
+const STORY_FORMATS: readonly StoryFormat[] = ["json", "json-compact", "markdown"];
+
 /** Stories handed out ahead of the one the caller waits for, per thread: bounds the reports held. */
 const AHEAD_PER_THREAD = 2;
 /**
@@ -57,7 +59,8 @@ export function defaultThreads(articles: number): number {
  */
 export async function* reconcileStoriesInThreads(articles: readonly Article[], options: ThreadOptions = {}): AsyncGenerator<StoryReport> {
   for await (const { story, output } of storiesInThreads(articles, options, null)) {
-    if ("report" in output) yield { story, report: output.report };
+    if (!("report" in output)) throw new Error(`story ${story.id}: the worker sent rendered text where a report was asked for`);
+    yield { story, report: output.report };
   }
 }
 
@@ -78,8 +81,12 @@ export interface RenderedStory {
  * (the rendering). With one thread, or fewer than two stories, the calling thread does the same work.
  */
 export async function* renderStoriesInThreads(articles: readonly Article[], options: ThreadOptions & { format: StoryFormat }): AsyncGenerator<RenderedStory> {
+  if (!STORY_FORMATS.includes(options.format)) {
+    throw new OptionsError("format", `expected one of ${STORY_FORMATS.join(", ")}, got ${String(options.format)}`);
+  }
   for await (const { story, output } of storiesInThreads(articles, options, options.format)) {
-    if ("chunks" in output) yield { story, chunks: output.chunks, failures: output.failures };
+    if (!("chunks" in output)) throw new Error(`story ${story.id}: the worker sent a report where rendered text was asked for`);
+    yield { story, chunks: output.chunks, failures: output.failures };
   }
 }
 
