@@ -247,7 +247,7 @@ describe("fuzzing the pipeline", () => {
     expect(two).toEqual(one);
     // Rendered on the workers, as the CLI has them: the same text as rendering here.
     const rendered: string[] = [];
-    for await (const { story, chunks } of renderStoriesInThreads(articles, { threads: 2, format: "json" })) rendered.push(`${JSON.stringify(story)}\n${chunks.join("")}`);
+    for await (const { story, chunks } of renderStoriesInThreads(articles, { threads: 2, format: "json" })) rendered.push(`${JSON.stringify(story)}\n${[...chunks].join("")}`);
     expect(rendered).toEqual(one);
   }, 60_000 + PIPELINE_RUNS * 200);
 });

@@ -42,7 +42,7 @@ describe("reconcileStoriesInThreads", () => {
   it("renderStoriesInThreads passes on each worker's text, in story order, with the first story's failures", async () => {
     const failures = [{ input: "bad.bin", code: "BINARY_INPUT", message: "binary", adapter: null }] as never[];
     const out = await collect(renderStoriesInThreads(many, { threads: 3, failures, format: "markdown", workerUrl: new URL("echo.mjs", workers) }));
-    expect(out.map((s) => s.chunks.join(""))).toEqual(many.map((a) => `markdown:${a.id}`));
+    expect(out.map((s) => [...s.chunks].join(""))).toEqual(many.map((a) => `markdown:${a.id}`));
     expect(out.map((s) => s.failures.length)).toEqual([1, 0, 0, 0, 0, 0]);
   });
 
@@ -55,7 +55,7 @@ describe("reconcileStoriesInThreads", () => {
       const expected = plain.map(({ report }) =>
         format === "markdown" ? renderMarkdown(report) : format === "json" ? renderJson(report) : [...renderJsonChunks(report, { compact: true })].join(""),
       );
-      expect(out.map((s) => s.chunks.join(""))).toEqual(expected);
+      expect(out.map((s) => [...s.chunks].join(""))).toEqual(expected);
     }
     expect(stages.filter((s) => s === "report")).toHaveLength(3 * plain.length);
   });

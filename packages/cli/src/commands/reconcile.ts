@@ -1,8 +1,8 @@
-import { batchChunks, ingest, reconcile, reconcileStories, type Article, type InputFailure, type Registry } from "@corroborate/core";
+import { batchChunks, ingest, reconcile, type Article, type InputFailure, type Registry } from "@corroborate/core";
 import { defaultThreads, renderStoriesInThreads } from "@corroborate/core/node";
 import { gatherInputs } from "../inputs.js";
 import { printFailures, writeChunks, writeReport, type OutputFormat } from "../output.js";
-import { storyJsonLine, storyJsonLineChunks, storyMarkdownChunks, storyMarkdownSection } from "../stories.js";
+import { storyJsonLine, storyMarkdownSection } from "../stories.js";
 
 /** Options of the `reconcile` command. */
 export interface ReconcileCommandOptions {
@@ -31,8 +31,8 @@ export async function runReconcile(files: string[], options: ReconcileCommandOpt
 }
 
 /**
- * `reconcile --stories`: the articles reconciled story by story (`reconcileStories`, or with `--threads`
- * `renderStoriesInThreads`, which also renders on the workers), each story's report
+ * `reconcile --stories`: the articles reconciled story by story (`renderStoriesInThreads`: on worker
+ * threads, which also render, or on this thread as `reconcileStories` runs them), each story's report
  * rendered and written before the next story is reconciled, then dropped, so memory holds the articles
  * and one story's analyses rather than the whole batch's. The failed inputs travel in the first story's
  * report and are printed, as without `--stories`, once everything is written.
@@ -43,20 +43,12 @@ async function writeStories(articles: Article[], failures: InputFailure[], optio
   const threads = requested === "auto" ? defaultThreads(articles.length) : requested;
   async function* pieces(): AsyncGenerator<string, void, undefined> {
     let index = 0;
-    if (threads > 1) {
-      // The workers render each report too: the text comes back, the report objects never cross.
-      const format = options.format === "json" ? "json-compact" : "markdown";
-      for await (const { story, chunks, failures: listed } of renderStoriesInThreads(articles, { failures, threads, format })) {
-        reported.push(...listed);
-        yield* batchChunks(options.format === "json" ? storyJsonLine(story, chunks) : storyMarkdownSection(story, index, chunks));
-        index++;
-      }
-      return;
-    }
-    for await (const story of reconcileStories(articles, { failures })) {
-      reported.push(...story.report.failures);
+    // On worker threads each worker renders its story too; on one thread the text is rendered as written.
+    const format = options.format === "json" ? "json-compact" : "markdown";
+    for await (const { story, chunks, failures: listed } of renderStoriesInThreads(articles, { failures, threads, format })) {
+      reported.push(...listed);
       // Batched per story, not across stories: a story's last piece must not wait for the next story.
-      yield* batchChunks(options.format === "json" ? storyJsonLineChunks(story) : storyMarkdownChunks(story, index));
+      yield* batchChunks(options.format === "json" ? storyJsonLine(story, chunks) : storyMarkdownSection(story, index, chunks));
       index++;
     }
   }

@@ -19,6 +19,11 @@ export async function runStory(task: StoryTask): Promise<StoryResult & { ok: tru
 
 /** A story's report rendered in `format`, in pieces of 64 Ki characters, with the failures it lists. */
 export function renderStory(report: Report, format: StoryFormat): StoryOutput {
+  return { chunks: [...storyChunks(report, format)], failures: report.failures };
+}
+
+/** A story's report rendered in `format`, lazily, in pieces of 64 Ki characters. */
+export function storyChunks(report: Report, format: StoryFormat): Generator<string, void, undefined> {
   const chunks = format === "markdown" ? renderMarkdownChunks(report) : renderJsonChunks(report, { compact: format === "json-compact" });
-  return { chunks: [...batchChunks(chunks)], failures: report.failures };
+  return batchChunks(chunks);
 }

@@ -11,7 +11,7 @@ import type { InputFailure } from "../model/report.js";
 import type { ReconcileOptions } from "../pipeline/reconcile.js";
 import { assignStories, reconcileStories, type Story, type StoryOptions, type StoryReport } from "../pipeline/stories.js";
 import type { StoryFormat, StoryOutput, StoryResult, StoryTask } from "./protocol.js";
-import { renderStory } from "./story.js";
+import { storyChunks } from "./story.js";
 
 /** Options of {@link reconcileStoriesInThreads}. */
 export interface ThreadOptions extends Omit<ReconcileOptions, "stages">, StoryOptions {
@@ -67,8 +67,12 @@ export async function* reconcileStoriesInThreads(articles: readonly Article[], o
 /** One story's report as text, from {@link renderStoriesInThreads}. */
 export interface RenderedStory {
   story: Story;
-  /** The report rendered, in pieces of about 64 Ki characters: joined, exactly the chosen renderer's text. */
-  chunks: string[];
+  /**
+   * The report rendered, in pieces of about 64 Ki characters: joined, exactly the chosen renderer's text.
+   * From a worker, an array; on the calling thread (one thread, or fewer than two stories), rendered as it
+   * is read, so iterate it once.
+   */
+  chunks: Iterable<string>;
   /** The failed inputs the report lists (only the first story's has any). */
   failures: InputFailure[];
 }
@@ -95,7 +99,7 @@ async function* storiesInThreads(
   articles: readonly Article[],
   options: ThreadOptions,
   format: StoryFormat | null,
-): AsyncGenerator<{ story: Story; output: StoryOutput }> {
+): AsyncGenerator<{ story: Story; output: StoryOutput | { chunks: Iterable<string>; failures: InputFailure[] } }> {
   if ((options as ReconcileOptions).stages) {
     throw new OptionsError("threads", "custom stages cannot be sent to worker threads: use reconcileStories for them");
   }
@@ -104,15 +108,10 @@ async function* storiesInThreads(
   const stories = threads > 1 ? assignStories(articles, options) : [];
   if (stories.length < 2) {
     // No worker: the stories run here, as reconcileStories runs them.
+    // Rendered lazily, as the text is read: one large story is never held whole as text on this thread.
     for await (const { story, report } of reconcileStories(articles, options)) {
-      if (!format) {
-        yield { story, output: { report } };
-        continue;
-      }
-      const t0 = performance.now();
-      const output = renderStory(report, format);
-      options.onStage?.("report", performance.now() - t0);
-      yield { story, output };
+      if (!format) yield { story, output: { report } };
+      else yield { story, output: { chunks: timed(storyChunks(report, format), (ms) => options.onStage?.("report", ms)), failures: report.failures } };
     }
     return;
   }
@@ -221,4 +220,17 @@ class StoryPool {
     this.wake = null;
     wake?.();
   }
+}
+
+/** The chunks as they come, calling `done` with the time spent producing them once they are all read. */
+function* timed(chunks: Iterator<string>, done: (ms: number) => void): Generator<string, void, undefined> {
+  let ms = 0;
+  for (;;) {
+    const t0 = performance.now();
+    const next = chunks.next();
+    ms += performance.now() - t0;
+    if (next.done) break;
+    yield next.value;
+  }
+  done(ms);
 }
