@@ -63,6 +63,26 @@ describe("renderJsonChunks", async () => {
     expect([...renderJsonChunks(bare as unknown as Report, { compact: true })].join("")).toBe(JSON.stringify(ReportSchema.parse(bare)));
   });
 
+  it("writes a report reconcile has just built to the same bytes without validating it again", async () => {
+    // The whole story, each article alone, every pair in text order, and nothing but a failure.
+    const batches = [harbour, ...harbour.map((a) => [a]), ...harbour.slice(1).map((a, i) => [harbour[i]!, a]), []];
+    for (const batch of batches) {
+      const built = await reconcile(batch, { failures });
+      const name = batch.map((a) => a.id).join("+") || "(none)";
+      expect([...renderJsonChunks(built, { validate: false })].join(""), name).toBe(wholeJson(built));
+      expect([...renderJsonChunks(built, { compact: true, validate: false })].join(""), name).toBe(JSON.stringify(ReportSchema.parse(built)));
+    }
+    // Not checked, but still arranged as the parse arranges it: unknown keys dropped, keys in schema order,
+    // defaults filled in; an invalid value is written as it is instead of throwing.
+    const [a] = harbour;
+    const shuffled = Object.fromEntries(Object.entries({ ...a!, extra: 1 }).reverse());
+    const odd = { ...minimal(), articles: [shuffled], unknown: { big: true }, messages: [{ level: "info", stage: "x", message: "m" }] };
+    expect([...renderJsonChunks(odd as unknown as Report, { validate: false })].join("")).toBe(wholeJson(odd));
+    const claims = report.claims.map((c, i) => (i === 3 ? { ...c, start: "twelve" } : c));
+    expect(() => renderJson({ ...report, claims } as unknown as Report)).toThrow(z.ZodError);
+    expect([...renderJsonChunks({ ...report, claims } as unknown as Report, { validate: false })].join("")).toContain('"start": "twelve"');
+  });
+
   it("normalises as the whole-report parse does: defaults filled in, unknown keys dropped, schema key order", () => {
     const [a] = harbour;
     // Keys in reverse order, an unknown key on the report and on an element, defaulted arrays left out.

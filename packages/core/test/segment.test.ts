@@ -469,6 +469,16 @@ describe("TokenTable", () => {
     expect(back).toEqual(tokens);
     expect(back.every((t) => t.lemma === undefined && t.pos === "")).toBe(true);
   });
+
+  it("grows past its first columns without losing a token (an article of thousands of tokens)", () => {
+    const text = Array.from({ length: 120 }, (_, i) => `Ferry ${i + 1} sailed from Calder Harbour on ${i % 28 + 1} June.`).join(" ");
+    const tokens = tokenize(text, { pos: true, lemma: true });
+    expect(tokens.length).toBeGreaterThan(1000);
+    const table = TokenTable.from(tokens);
+    expect(table.length).toBe(tokens.length);
+    expect(table.toArray(text)).toEqual(tokens);
+    expect(table.tagAt(tokens.at(-2)!.start, text)).toEqual({ pos: tokens.at(-2)!.pos, lemma: tokens.at(-2)!.lemma });
+  });
 });
 
 describe("wordCount", () => {

@@ -72,9 +72,10 @@ export interface WinkAnalysis {
 /**
  * One wink-nlp pass over `text[start, end)` giving both its tokens (as {@link tokenize}) and its sentences
  * (as {@link winkSentences}), so a range that needs both is read once. `withTokens: false` skips building
- * the token objects when only the sentences are wanted.
+ * the token objects when only the sentences are wanted; a {@link TokenTableBuilder} receives the tokens
+ * instead of token objects (the result's `tokens` is then empty).
  */
-export function analyse(text: string, options: TokenizeOptions = {}, withTokens = true): WinkAnalysis {
+export function analyse(text: string, options: TokenizeOptions = {}, withTokens: boolean | TokenTableBuilder = true): WinkAnalysis {
   const start = clamp(options.start ?? 0, 0, text.length);
   const end = clamp(options.end ?? text.length, start, text.length);
   const withPos = options.pos ?? true;
@@ -94,6 +95,13 @@ export function analyse(text: string, options: TokenizeOptions = {}, withTokens 
   const spans = doc.sentences().out(its.span) as unknown as number[][];
   const sentenceOf = withTokens ? sentenceIndexOfTokens(spans, values.length) : [];
   const offsets = tokenOffsets(slice, values, spaces);
+  if (withTokens instanceof TokenTableBuilder) {
+    for (let i = 0; i < values.length; i++) {
+      const o = offsets[i] as Offsets;
+      withTokens.push(start + o.start, start + o.end, pos ? (pos[i] ?? "") : "", types[i] ?? "", sentenceOf[i] ?? 0, lemmas ? lemmaOf(slice, o, lemmas[i]) : undefined);
+    }
+    withTokens = false;
+  }
   const out: Token[] = new Array(withTokens ? values.length : 0);
   for (let i = 0; withTokens && i < values.length; i++) {
     const o = offsets[i] as Offsets;
@@ -126,6 +134,7 @@ export function analyse(text: string, options: TokenizeOptions = {}, withTokens 
  * The tokens of one article kept compactly between stages: offsets, tag codes and the lemmas that differ
  * from the token, in typed arrays (about 15 bytes a token instead of about 150 for token objects), since a
  * whole batch's tokens are alive from the segment stage to the verify stage. Tokens are rebuilt on demand.
+ * Built with a {@link TokenTableBuilder}, or from token objects with {@link TokenTable.from}.
  */
 export class TokenTable {
   /** Number of tokens. */
@@ -139,32 +148,27 @@ export class TokenTable {
   private readonly lemmas: Map<number, string> | null;
   private readonly lower: Uint8Array | null;
 
-  private constructor(tokens: readonly Token[]) {
-    const n = tokens.length;
+  /** @internal Use {@link TokenTableBuilder.build} or {@link TokenTable.from}. */
+  constructor(columns: TokenColumns) {
+    const n = columns.length;
     this.length = n;
-    this.starts = new Int32Array(n);
-    this.ends = new Int32Array(n);
-    this.pos = new Uint8Array(n);
-    this.types = new Uint8Array(n);
-    this.sentences = new Uint32Array(n);
-    const withLemmas = tokens.some((t) => t.lemma !== undefined);
-    this.lower = withLemmas ? new Uint8Array(n) : null;
-    this.lemmas = withLemmas ? new Map() : null;
-    tokens.forEach((t, i) => {
-      this.starts[i] = t.start;
-      this.ends[i] = t.end;
-      this.pos[i] = codeOf(t.pos);
-      this.types[i] = codeOf(t.type);
-      this.sentences[i] = t.sentenceIndex;
-      if (t.lemma === undefined || t.lemma === t.text) return;
-      if (t.lemma === t.text.toLowerCase()) this.lower![i] = 1;
-      else this.lemmas!.set(i, t.lemma);
-    });
+    this.starts = columns.starts.slice(0, n);
+    this.ends = columns.ends.slice(0, n);
+    this.pos = columns.pos.slice(0, n);
+    this.types = columns.types.slice(0, n);
+    this.sentences = columns.sentences.slice(0, n);
+    this.lower = columns.hasLemmas ? columns.lower.slice(0, n) : null;
+    this.lemmas = columns.hasLemmas ? columns.lemmas : null;
   }
 
   /** A table of `tokens` (as {@link tokenize} gives them, in text order). */
   static from(tokens: readonly Token[]): TokenTable {
-    return new TokenTable(tokens);
+    const builder = new TokenTableBuilder();
+    for (const t of tokens) {
+      const lemma = t.lemma === undefined ? undefined : t.lemma === t.text ? SAME : t.lemma === t.text.toLowerCase() ? LOWER : t.lemma;
+      builder.push(t.start, t.end, t.pos, t.type, t.sentenceIndex, lemma);
+    }
+    return builder.build();
   }
 
   /** Token `i`, with its text read from `text` (the text the tokens were read from). */
@@ -206,6 +210,79 @@ export class TokenTable {
       else hi = mid - 1;
     }
     return undefined;
+  }
+}
+
+/** A token's lemma as {@link TokenTableBuilder.push} takes it: the token itself, its lower case, or another word. */
+export type LemmaOf = typeof SAME | typeof LOWER | string;
+/** The lemma is the token as written. */
+export const SAME = 0;
+/** The lemma is the token in lower case. */
+export const LOWER = 1;
+
+/** The columns a {@link TokenTable} is made of (a {@link TokenTableBuilder} holds them while it grows). */
+export interface TokenColumns {
+  length: number;
+  starts: Int32Array;
+  ends: Int32Array;
+  pos: Uint8Array;
+  types: Uint8Array;
+  sentences: Uint32Array;
+  hasLemmas: boolean;
+  lower: Uint8Array;
+  lemmas: Map<number, string>;
+}
+
+/**
+ * Appends tokens to growing typed columns, then makes a {@link TokenTable} of them: the segment stage
+ * fills one straight from wink-nlp's output, without a token object in between.
+ */
+export class TokenTableBuilder implements TokenColumns {
+  length = 0;
+  starts = new Int32Array(256);
+  ends = new Int32Array(256);
+  pos = new Uint8Array(256);
+  types = new Uint8Array(256);
+  sentences = new Uint32Array(256);
+  hasLemmas = false;
+  lower = new Uint8Array(256);
+  lemmas = new Map<number, string>();
+
+  /** Adds one token; `lemma` is left out when the tokens have no lemmas. */
+  push(start: number, end: number, pos: string, type: string, sentenceIndex: number, lemma?: LemmaOf): void {
+    const i = this.length;
+    if (i === this.starts.length) this.grow();
+    this.starts[i] = start;
+    this.ends[i] = end;
+    this.pos[i] = codeOf(pos);
+    this.types[i] = codeOf(type);
+    this.sentences[i] = sentenceIndex;
+    if (lemma !== undefined) {
+      this.hasLemmas = true;
+      if (lemma === LOWER) this.lower[i] = 1;
+      else if (lemma !== SAME) this.lemmas.set(i, lemma);
+    }
+    this.length = i + 1;
+  }
+
+  /** The table of the tokens pushed so far. */
+  build(): TokenTable {
+    return new TokenTable(this);
+  }
+
+  private grow(): void {
+    const size = this.starts.length * 2;
+    const bigger = <T extends Int32Array | Uint8Array | Uint32Array>(a: T, make: new (n: number) => T): T => {
+      const b = new make(size);
+      b.set(a);
+      return b;
+    };
+    this.starts = bigger(this.starts, Int32Array);
+    this.ends = bigger(this.ends, Int32Array);
+    this.pos = bigger(this.pos, Uint8Array);
+    this.types = bigger(this.types, Uint8Array);
+    this.sentences = bigger(this.sentences, Uint32Array);
+    this.lower = bigger(this.lower, Uint8Array);
   }
 }
 
@@ -257,6 +334,14 @@ const LONG_RUN = new RegExp(`\\S{${MAX_WINK_RUN + 1},}`, "g");
  */
 export function winkSentences(text: string, start: number, end: number): Offsets[] {
   return analyse(text, { start, end, pos: false }, false).sentences;
+}
+
+/** A token's lemma as a {@link TokenTableBuilder} keeps it, read without copying the token's text when it is the lemma. */
+function lemmaOf(slice: string, o: Offsets, lemma: string | undefined): LemmaOf {
+  if (lemma === undefined) return SAME;
+  const length = o.end - o.start;
+  if (lemma.length === length && slice.startsWith(lemma, o.start)) return SAME;
+  return lemma === slice.slice(o.start, o.end).toLowerCase() ? LOWER : lemma;
 }
 
 /** Offsets of wink tokens within `slice`: running sum of preceding spaces and values, verified. */

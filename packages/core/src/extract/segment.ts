@@ -17,7 +17,7 @@ import type { Offsets } from "../model/span.js";
 import type { Sentence } from "../pipeline/state.js";
 import { defaultLanguageDetector, type LanguageDetector } from "./language.js";
 import { CONTENT_KINDS } from "../model/article.js";
-import { analyse, hasLongRun, MAX_WINK_RUN, TokenTable, type Token } from "./nlp.js";
+import { analyse, hasLongRun, MAX_WINK_RUN, TokenTable, TokenTableBuilder, type Token } from "./nlp.js";
 import { classifyParagraphs } from "./noise.js";
 
 /** Result of segmenting one article. */
@@ -61,14 +61,14 @@ export function segmentArticle(article: Article, options: SegmentOptions = {}): 
           title: article.title,
         });
   const sentences: Sentence[] = [];
-  const tokens: Token[] = [];
+  const tokens = new TokenTableBuilder();
   segments.forEach((segment, segmentIndex) => {
     const content = CONTENT_KINDS.has(segment.kind);
     for (const s of splitSentences(article.text, segment.start, segment.end, content ? tokens : undefined)) {
-      sentences.push({ ...s, segmentIndex, kind: segment.kind });
+      sentences.push({ start: s.start, end: s.end, segmentIndex, kind: segment.kind });
     }
   });
-  return { segments, sentences, language, tokens: TokenTable.from(tokens) };
+  return { segments, sentences, language, tokens: tokens.build() };
 }
 
 /** Non-empty lines of a text as unclassified `body` segments (trimmed, `reason` null). */
@@ -90,7 +90,7 @@ export function lineParagraphs(text: string): Segment[] {
  * described in this module's header. Linear in the range. When `tokens` is given, the range's tokens
  * (with parts of speech and lemmas) are appended to it from the same wink-nlp pass.
  */
-export function splitSentences(text: string, start: number, end: number, tokens?: Token[]): Offsets[] {
+export function splitSentences(text: string, start: number, end: number, tokens?: Token[] | TokenTableBuilder): Offsets[] {
   const raw: Offsets[] = [];
   for (const s of boundedWinkSentences(text, start, end, tokens)) raw.push(...splitMissed(text, s));
   return mergeQuoted(text, mergeFalseBreaks(text, raw));
@@ -104,11 +104,11 @@ const ENDS_SENTENCE = /[.!?…]["'”’)\]]*$/;
  * web addresses, hostile input) kept away from wink: such a run holds no boundary and is glued to the
  * sentence around it. Keeps the whole split linear in the range.
  */
-function boundedWinkSentences(text: string, start: number, end: number, tokens?: Token[]): Offsets[] {
+function boundedWinkSentences(text: string, start: number, end: number, tokens?: Token[] | TokenTableBuilder): Offsets[] {
   const out: Offsets[] = [];
   const winkSentences = (from: number, to: number): Offsets[] => {
-    const read = analyse(text, { start: from, end: to, pos: !!tokens, lemma: !!tokens }, !!tokens);
-    if (tokens) for (const t of read.tokens) tokens.push(t);
+    const read = analyse(text, { start: from, end: to, pos: !!tokens, lemma: !!tokens }, tokens instanceof TokenTableBuilder ? tokens : !!tokens);
+    if (Array.isArray(tokens)) for (const t of read.tokens) tokens.push(t);
     return read.sentences;
   };
   const slice = text.slice(start, end);

@@ -22,8 +22,11 @@ export function renderStory(report: Report, format: StoryFormat): StoryOutput {
   return { chunks: [...storyChunks(report, format)], failures: report.failures };
 }
 
-/** A story's report rendered in `format`, lazily, in pieces of 64 Ki characters. */
+/**
+ * A story's report rendered in `format`, lazily, in pieces of 64 Ki characters. The report is one that
+ * `reconcile` has just built, so its JSON is written without validating it again (the same bytes).
+ */
 export function storyChunks(report: Report, format: StoryFormat): Generator<string, void, undefined> {
-  const chunks = format === "markdown" ? renderMarkdownChunks(report) : renderJsonChunks(report, { compact: format === "json-compact" });
+  const chunks = format === "markdown" ? renderMarkdownChunks(report) : renderJsonChunks(report, { compact: format === "json-compact", validate: false });
   return batchChunks(chunks);
 }
