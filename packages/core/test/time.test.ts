@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { extractQuantities } from "../src/extract/quantity.js";
-import { tokenize } from "../src/extract/nlp.js";
+import { tokenize, TokenTable } from "../src/extract/nlp.js";
 import { extractTimes, tenseAt } from "../src/extract/time.js";
 
 // 2023-08-16 is a Wednesday.
@@ -74,7 +74,10 @@ describe("extractQuantities", () => {
   const quantities = (sentence: string) => {
     const tokens = tokenize(sentence, { pos: true, lemma: true });
     const taken = extractTimes(sentence, 0, sentence.length, { anchor });
-    return extractQuantities(sentence, tokens, taken).map((q) => ({ text: q.text, value: q.value, unit: q.unit, bound: q.bound }));
+    const found = extractQuantities(sentence, tokens, taken);
+    // The pipeline reads them from the article's token table: the same quantities.
+    expect(extractQuantities(sentence, TokenTable.from(tokens), taken)).toEqual(found);
+    return found.map((q) => ({ text: q.text, value: q.value, unit: q.unit, bound: q.bound }));
   };
 
   it("pairs numbers with the counted noun, in the singular", () => {

@@ -181,6 +181,11 @@ export class TokenTable {
     return token;
   }
 
+  /** The text of token `i`, read from `text`, without making the token. */
+  textOf(i: number, text: string): string {
+    return text.slice(this.starts[i]!, this.ends[i]!);
+  }
+
   /** All tokens, rebuilt from `text`. */
   toArray(text: string): Token[] {
     const out: Token[] = new Array(this.length);

@@ -353,10 +353,12 @@ function markTail(paras: Para[], title: string | null): boolean {
   const n = paras.length;
   // The lead a marker is judged with holds only paragraphs before it: after k < LEAD_PARAGRAPHS body
   // paragraphs, the title and those k. One lead, and one suffix sum of feed-like text, per k.
+  // Made when a marker is first met (most articles have none).
   const leads: TopicKeys[] = [];
   const feedLike: boolean[][] = [];
   const feedAfter: number[][] = [];
-  for (let k = BODY_BEFORE_END; k <= LEAD_PARAGRAPHS; k++) {
+  const prepare = (k: number) => {
+    if (leads[k]) return;
     const lead = leadKeys(paras, title, k);
     const like = paras.map((p) => p.open && !sharesLead(p, lead));
     const after = new Array<number>(n + 1).fill(0);
@@ -364,7 +366,7 @@ function markTail(paras: Para[], title: string | null): boolean {
     leads[k] = lead;
     feedLike[k] = like;
     feedAfter[k] = after;
-  }
+  };
   let bodyCount = 0;
   let bodyChars = 0;
   let end = -1;
@@ -375,6 +377,7 @@ function markTail(paras: Para[], title: string | null): boolean {
       bodyChars += p.text.length;
     } else if (!p.open && p.verdict?.endMarker && bodyCount >= BODY_BEFORE_END) {
       const k = Math.min(bodyCount, LEAD_PARAGRAPHS);
+      prepare(k);
       if (bodyChars >= (feedAfter[k]?.[i + 1] ?? 0)) {
         end = i;
         break;

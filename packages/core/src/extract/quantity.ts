@@ -8,7 +8,7 @@
  */
 import type { Quantity } from "../model/claim.js";
 import type { Offsets } from "../model/span.js";
-import type { Token } from "./nlp.js";
+import { TokenTable, type Token } from "./nlp.js";
 import { CARDINAL_WORDS, SCALE_WORDS, parseNumber } from "./numbers.js";
 
 const BOUNDS: readonly [RegExp, Quantity["bound"]][] = [
@@ -26,21 +26,25 @@ const MEASURES = new Set([
 const PERCENT = /^\s*(?:%|percent\b|per cent\b)/i;
 
 /**
- * Reads the quantities among `tokens` (tagged, in text order), skipping any whose number lies inside one of
- * the `taken` spans (the time expressions already read).
+ * Reads the quantities among `tokens` (tagged, in text order; token objects or the article's token table),
+ * skipping any whose number lies inside one of the `taken` spans (the time expressions already read).
  */
-export function extractQuantities(text: string, tokens: readonly Token[], taken: readonly Offsets[]): Quantity[] {
+export function extractQuantities(text: string, tokens: readonly Token[] | TokenTable, taken: readonly Offsets[]): Quantity[] {
   const out: Quantity[] = [];
   const inTaken = (s: number, e: number) => taken.some((t) => s < t.end && e > t.start);
+  // From a table, only the tokens around a number are made into objects.
+  const at = (i: number): Token | undefined =>
+    i < 0 || i >= tokens.length ? undefined : tokens instanceof TokenTable ? tokens.get(i, text) : tokens[i];
   for (let i = 0; i < tokens.length; i++) {
-    const tok = tokens[i]!;
-    const lower = tok.text.toLowerCase();
-    const isDigits = /^\d[\d,]*(?:\.\d+)?$/.test(tok.text);
+    const word = tokens instanceof TokenTable ? tokens.textOf(i, text) : tokens[i]!.text;
+    const lower = word.toLowerCase();
+    const isDigits = /^\d[\d,]*(?:\.\d+)?$/.test(word);
     const isWord = CARDINAL_WORDS[lower] !== undefined && lower !== "hundred" && lower !== "zero";
     if (!isDigits && !isWord) continue;
+    const tok = at(i)!;
     let value = parseNumber(tok.text);
     if (value === null || inTaken(tok.start, tok.end)) continue;
-    const prev = tokens[i - 1];
+    const prev = at(i - 1);
     // Part of a name or code: "Su-35", "Gate 4", "COVID-19", "No. 4".
     if (prev && prev.end === tok.start && /[-/#]$/.test(prev.text)) continue;
     if (prev && /^\p{Lu}/u.test(prev.text) && prev.pos === "PROPN" && isDigits && !inTaken(prev.start, prev.end)) continue;
@@ -49,26 +53,26 @@ export function extractQuantities(text: string, tokens: readonly Token[], taken:
     let end = tok.end;
     // "3, 000" (a thousands separator followed by a space, as some copy has it) is one number; "007" is a code.
     if (isDigits && /^0\d/.test(tok.text)) continue;
-    while (isDigits && tokens[j]?.text === "," && /^\d{3}$/.test(tokens[j + 1]?.text ?? "") && tokens[j + 1]!.start - tokens[j]!.end <= 1 && tokens[j]!.start === end) {
-      value = value * 1000 + Number(tokens[j + 1]!.text);
-      end = tokens[j + 1]!.end;
+    while (isDigits && at(j)?.text === "," && /^\d{3}$/.test(at(j + 1)?.text ?? "") && at(j + 1)!.start - at(j)!.end <= 1 && at(j)!.start === end) {
+      value = value * 1000 + Number(at(j + 1)!.text);
+      end = at(j + 1)!.end;
       j += 2;
     }
     // "twenty-one", "1.5 million".
-    if (isWord && tokens[j]?.text === "-" && CARDINAL_WORDS[tokens[j + 1]?.text.toLowerCase() ?? ""] !== undefined) {
-      value += CARDINAL_WORDS[tokens[j + 1]!.text.toLowerCase()]!;
-      end = tokens[j + 1]!.end;
+    if (isWord && at(j)?.text === "-" && CARDINAL_WORDS[at(j + 1)?.text.toLowerCase() ?? ""] !== undefined) {
+      value += CARDINAL_WORDS[at(j + 1)!.text.toLowerCase()]!;
+      end = at(j + 1)!.end;
       j += 2;
     }
-    const scale = SCALE_WORDS[tokens[j]?.text.toLowerCase() ?? ""];
+    const scale = SCALE_WORDS[at(j)?.text.toLowerCase() ?? ""];
     if (scale !== undefined) {
       value *= scale;
-      end = tokens[j]!.end;
+      end = at(j)!.end;
       j++;
     }
     if (isDigits && /^(?:1[89]|20)\d{2}$/.test(tok.text) && scale === undefined) {
       // A four-digit number from 1800 to 2099 with no counted noun right after it is a year.
-      const next = tokens[j];
+      const next = at(j);
       if (!next || next.pos !== "NOUN") continue;
     }
     let unit: string | null = null;
@@ -79,18 +83,18 @@ export function extractQuantities(text: string, tokens: readonly Token[], taken:
     } else {
       // "a 4,200-member union", "300-strong crews": the hyphen joins the number to what it counts.
       let joined = false;
-      if (tokens[j]?.text === "-" && tokens[j]!.start === end && tokens[j + 1]?.start === tokens[j]!.end) {
+      if (at(j)?.text === "-" && at(j)!.start === end && at(j + 1)?.start === at(j)!.end) {
         j++;
         joined = true;
       }
       // The counted noun: the first noun within three tokens, across adjectives ("120 foreign entities").
       for (let k = j; k < Math.min(tokens.length, j + 3); k++) {
-        const t = tokens[k]!;
+        const t = at(k)!;
         if (t.pos === "NOUN") {
           // The head of a compound is its last noun: "two security guards" counts guards.
           let h = k;
-          while (!(joined && h === j) && tokens[h + 1]?.pos === "NOUN" && tokens[h + 1]!.start === tokens[h]!.end + 1) h++;
-          const head = tokens[h]!;
+          while (!(joined && h === j) && at(h + 1)?.pos === "NOUN" && at(h + 1)!.start === at(h)!.end + 1) h++;
+          const head = at(h)!;
           unit = (head.lemma ?? head.text).toLowerCase();
           end = head.end;
           break;

@@ -56,11 +56,10 @@ export const timeStage: Stage = {
   run(state: PipelineState) {
     for (const article of state.articles) {
       const analysis = state.analyses.get(article.id)!;
-      const tokens = analysis.tokens.toArray(article.text);
       analysis.times = analysis.sentences
         .filter((s) => CONTENT_KINDS.has(s.kind))
         .flatMap((s) => extractTimes(article.text, s.start, s.end, { anchor: article.publishedAt }));
-      analysis.quantities = extractQuantities(article.text, tokens, analysis.times);
+      analysis.quantities = extractQuantities(article.text, analysis.tokens, analysis.times);
     }
   },
 };

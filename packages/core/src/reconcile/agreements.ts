@@ -136,7 +136,12 @@ export function findAgreements(
   const maxPosting = options.maxPosting ?? 100;
   const roleOf = new Map(articles.map((a) => [a.id, a.role]));
   const order = new Map(articles.map((a, i) => [a.id, i]));
-  const sets = drafts.map((d) => new Set([...d.concepts, ...d.claim.entityIds.map((e) => `@${e}`), ...(d.claim.negated ? ["¬"] : [])]));
+  const sets = drafts.map((d) => {
+    const set = new Set(d.concepts);
+    for (const e of d.claim.entityIds) set.add(`@${e}`);
+    if (d.claim.negated) set.add("¬");
+    return set;
+  });
   const idf = idfWeights(sets);
   const blocksOf = options.blocksOf ?? (() => [""]);
   // Posting lists per block, then per concept; and each claim's lists, per concept (one per block it is in).
