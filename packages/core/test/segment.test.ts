@@ -347,6 +347,21 @@ describe("more furniture", () => {
     expect(kindOf(a, segments, "The Calder city council voted")).toBe("body");
   });
 
+  it("marks a line repeating the declared headline as the title, whatever its case and punctuation", () => {
+    const body = "The Calder city council voted on Tuesday to build a new bridge over the harbour, ending ten years of debate.";
+    for (const [title, line] of [
+      ["Calder council backs a new harbour bridge", "CALDER COUNCIL BACKS A NEW HARBOUR BRIDGE"],
+      ["Calder council backs a new harbour bridge", "“Calder council backs a new harbour bridge”"],
+      ["İzmir ferry crews vote to strike", "'İzmir ferry crews vote to strike'"],
+      ["42 ferries stay in port", "— 42 ferries stay in port —"],
+    ]) {
+      const a = article([body, line, body.replace("Tuesday", "Wednesday")].join("\n"), { title });
+      expect(kindOf(a, segmentArticle(a).segments, line), line).toBe("title");
+    }
+    const a = article([body, "Calder council backs a new ferry bridge", body].join("\n"), { title: "Calder council backs a new harbour bridge" });
+    expect(kindOf(a, segmentArticle(a).segments, "Calder council backs")).not.toBe("title");
+  });
+
   it("ends the article at a bracketed credit and reads a site's own list header", () => {
     const text = [
       "Tolland ferry crews vote to strike over rosters",

@@ -181,6 +181,16 @@ export class TokenTable {
     return token;
   }
 
+  /** Offset of token `i`'s first character. */
+  startOf(i: number): number {
+    return this.starts[i]!;
+  }
+
+  /** Offset after token `i`'s last character. */
+  endOf(i: number): number {
+    return this.ends[i]!;
+  }
+
   /** The text of token `i`, read from `text`, without making the token. */
   textOf(i: number, text: string): string {
     return text.slice(this.starts[i]!, this.ends[i]!);

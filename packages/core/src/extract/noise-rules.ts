@@ -201,12 +201,16 @@ export function wordCount(text: string): number {
 
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
 
+/** Whitespace other than one plain space: a tab, a line break, a no-break space, two spaces... */
+const MULTI_SPACE = /[^\S ]| {2}/;
+
 /**
  * What one paragraph says about itself, or `null` when nothing on the line marks it as furniture.
  * `headlineLike` tells whether the paragraph reads like a headline (short, no final punctuation).
  */
 export function lineRule(raw: string): LineVerdict | null {
-  const text = raw.replace(/[\s\u00a0]+/g, " ").trim();
+  // Most lines have single spaces only: then trimming is all the normalising they need (no copy made).
+  const text = (MULTI_SPACE.test(raw) ? raw.replace(/[\s\u00a0]+/g, " ") : raw).trim();
   const words = wordCount(text);
   if (words === 0) return { kind: "boilerplate", reason: "no words (punctuation or symbols only)" };
   // Word limits come before the patterns they guard: long body paragraphs skip most tests.

@@ -21,7 +21,7 @@ import type { Segment } from "../model/article.js";
 import { detectArticleLanguage, differentLanguage, type LanguageDetector } from "./language.js";
 import { STOP } from "./lexicon.js";
 import { datelinePrefix, endsWithFunctionWord, isHeadlineLike, isNameList, lineRule, wordCount, type LineVerdict } from "./noise-rules.js";
-import { codePointAt, isLetter } from "../util/chars.js";
+import { codePointAt, isLetter, isLetterOrDigit } from "../util/chars.js";
 
 export { datelinePrefix, isHeadlineLike, isNameList, isStampLine, lineRule, wordCount, type LineVerdict } from "./noise-rules.js";
 
@@ -173,6 +173,24 @@ function squash(text: string): string {
 }
 
 /**
+ * Whether `squash(text)` can be `squashed`: their first letters or digits agree (read without copying
+ * `text`; most lines differ there). Capital sigma is left to {@link squash}: its lower case depends on
+ * what comes before it.
+ */
+function mayRepeat(text: string, squashed: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const cp = codePointAt(text, i);
+    if (!isLetterOrDigit(cp)) {
+      if (cp > 0xffff) i++;
+      continue;
+    }
+    if (cp === 0x3a3) return true;
+    return String.fromCodePoint(cp).toLowerCase().codePointAt(0) === squashed.codePointAt(0);
+  }
+  return squashed === "";
+}
+
+/**
  * The title: a line repeating the declared headline, else the longest headline-like line above the first
  * body paragraph, else the first line when it reads like a headline; later lines repeating it are titles
  * too. Returns its text.
@@ -200,7 +218,7 @@ function markTitle(paras: Para[], declared: string | null): string | null {
   }
   if (!title) return null;
   for (const p of paras) {
-    if (p.open && p.words <= TITLE_MAX_WORDS && squash(p.text) === title) set(p, "title", "repeats the headline");
+    if (p.open && p.words <= TITLE_MAX_WORDS && mayRepeat(p.text, title) && squash(p.text) === title) set(p, "title", "repeats the headline");
   }
   return title;
 }

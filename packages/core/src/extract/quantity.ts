@@ -25,6 +25,22 @@ const MEASURES = new Set([
 ]);
 const PERCENT = /^\s*(?:%|percent\b|per cent\b)/i;
 
+const CARDINAL_KEYS = Object.keys(CARDINAL_WORDS);
+const CARDINAL_FIRST = new Set(CARDINAL_KEYS.map((w) => w.charCodeAt(0)));
+const CARDINAL_MIN = Math.min(...CARDINAL_KEYS.map((w) => w.length));
+const CARDINAL_MAX = Math.max(...CARDINAL_KEYS.map((w) => w.length));
+
+/**
+ * Whether the token `text[start, end)` can be a number (digits first, or the length and first letter of a
+ * number word), read without copying it: most tokens are not.
+ */
+function mayBeNumber(text: string, start: number, end: number): boolean {
+  const c = text.charCodeAt(start);
+  if (c >= 48 && c <= 57) return true;
+  // Number words are ASCII: their first letter in either case, lowered by setting the 0x20 bit.
+  return end - start >= CARDINAL_MIN && end - start <= CARDINAL_MAX && CARDINAL_FIRST.has(c | 0x20);
+}
+
 /**
  * Reads the quantities among `tokens` (tagged, in text order; token objects or the article's token table),
  * skipping any whose number lies inside one of the `taken` spans (the time expressions already read).
@@ -36,6 +52,7 @@ export function extractQuantities(text: string, tokens: readonly Token[] | Token
   const at = (i: number): Token | undefined =>
     i < 0 || i >= tokens.length ? undefined : tokens instanceof TokenTable ? tokens.get(i, text) : tokens[i];
   for (let i = 0; i < tokens.length; i++) {
+    if (tokens instanceof TokenTable && !mayBeNumber(text, tokens.startOf(i), tokens.endOf(i))) continue;
     const word = tokens instanceof TokenTable ? tokens.textOf(i, text) : tokens[i]!.text;
     const lower = word.toLowerCase();
     const isDigits = /^\d[\d,]*(?:\.\d+)?$/.test(word);
