@@ -354,7 +354,7 @@ describe("more furniture", () => {
       ["Calder council backs a new harbour bridge", "“Calder council backs a new harbour bridge”"],
       ["İzmir ferry crews vote to strike", "'İzmir ferry crews vote to strike'"],
       ["42 ferries stay in port", "— 42 ferries stay in port —"],
-    ]) {
+    ] as [string, string][]) {
       const a = article([body, line, body.replace("Tuesday", "Wednesday")].join("\n"), { title });
       expect(kindOf(a, segmentArticle(a).segments, line), line).toBe("title");
     }

@@ -4,6 +4,7 @@ import type { Entity, Mention } from "../model/entity.js";
 import type { ArticleAnalysis } from "../pipeline/state.js";
 import { APPOINT_WORDS, END_VERBS, EVENT_NOUNS, SPEECH_VERBS, START_VERBS, STOP, TOLL_WORDS, concept } from "./lexicon.js";
 import type { Token } from "./nlp.js";
+import { spansWithin } from "../util/spans.js";
 
 /** Segment kinds claims are drawn from: the article's own body text. */
 
@@ -108,6 +109,11 @@ export function extractClaims(ctx: ClaimContext): ClaimDraft[] {
   const drafts: ClaimDraft[] = [];
   let ti = 0;
   let mi = 0;
+  // Spans inside a clause or a sentence are found by binary search in lists sorted by start, so that a long
+  // article's claims cost n log n, not clauses × spans.
+  const mentionsIn = spansWithin(mentions);
+  const timesIn = spansWithin(analysis.times);
+  const quantitiesIn = spansWithin(analysis.quantities);
   for (const sentence of analysis.sentences) {
     if (!CONTENT_KINDS.has(sentence.kind)) continue;
     const attribution = findAttribution(text, sentence.start, sentence.end);
@@ -122,12 +128,12 @@ export function extractClaims(ctx: ClaimContext): ClaimDraft[] {
       const clauseText = text.slice(clause.start, clause.end);
       // The sentence's attribution covers each of its clauses.
       const attr = attribution;
-      const attrMentions = attr ? mentions.filter((m) => m.start >= attr.start && m.end <= attr.end) : [];
+      const attrMentions = attr ? mentionsIn(attr.start, attr.end) : [];
       const attrEntity = pickAttributionEntity(attrMentions, entityById);
       const attributionOut: Attribution | null = attr ? { start: attr.start, end: attr.end, text: text.slice(attr.start, attr.end), entityId: attrEntity } : null;
       const inAttr = (o: { start: number; end: number }) => !!attr && o.start >= attr.start && o.end <= attr.end;
-      const times = analysis.times.filter((t) => t.start >= clause.start && t.end <= clause.end);
-      const quantities = analysis.quantities.filter((q) => q.start >= clause.start && q.end <= clause.end);
+      const times = timesIn(clause.start, clause.end);
+      const quantities = quantitiesIn(clause.start, clause.end);
       const contentToks = ctoks.filter((t) => !inAttr(t) && isContent(t));
       const verb = ctoks.find((t) => !inAttr(t) && t.pos === "VERB" && !STOP.has((t.lemma ?? t.text).toLowerCase()));
       const predicate = verb ? (verb.lemma ?? verb.text).toLowerCase() : null;
@@ -156,7 +162,7 @@ export function extractClaims(ctx: ClaimContext): ClaimDraft[] {
         facts: [],
       };
       // Names earlier in the sentence may own the clause's dates ("the Fair, an event due to open on 6 June").
-      const leading = mentions.filter((m) => m.start >= sentence.start && m.end <= clause.end && !inAttr(m));
+      const leading = mentionsIn(sentence.start, clause.end).filter((m) => !inAttr(m));
       claim.facts = factsOf(claim, ctoks, ownMentions, entityById, inAttr, attrMentions, leading);
       drafts.push({ claim, concepts: conceptsOf(contentToks), index: drafts.length });
     }
