@@ -1,9 +1,10 @@
 /**
  * A story worker: runs the whole pipeline on each story the calling thread sends it, renders the report
- * when asked to, and posts the result back. Loads the tagging model once, on its first story.
+ * when asked to, and posts the result back. Loads the tagging model once, as it starts.
  */
 import { parentPort } from "node:worker_threads";
 import type { StoryResult, StoryTask } from "./protocol.js";
+import { getNlp } from "../extract/nlp.js";
 import { runStory } from "./story.js";
 
 const port = parentPort;
@@ -18,3 +19,7 @@ port.on("message", (task: StoryTask) => {
     },
   );
 });
+
+// The tagging model loads now, while the calling thread is still assigning the stories.
+getNlp("pos");
+getNlp("sentences");

@@ -105,8 +105,17 @@ async function* storiesInThreads(
   }
   const threads = options.threads ?? defaultThreads(articles.length);
   if (!Number.isInteger(threads) || threads < 1) throw new OptionsError("threads", `expected a whole number of threads ≥ 1, got ${String(threads)}`);
-  const stories = threads > 1 ? assignStories(articles, options) : [];
-  if (stories.length < 2) {
+  // The workers start (loading the pipeline and its model) while the stories are assigned here.
+  const pool = threads > 1 ? new StoryPool(threads, options.workerUrl ?? new URL("./story-worker.js", import.meta.url)) : null;
+  let stories: Story[];
+  try {
+    stories = pool ? assignStories(articles, options) : [];
+  } catch (error) {
+    await pool?.close();
+    throw error;
+  }
+  if (!pool || stories.length < 2) {
+    await pool?.close();
     // No worker: the stories run here, as reconcileStories runs them.
     // Rendered lazily, as the text is read: one large story is never held whole as text on this thread.
     for await (const { story, report } of reconcileStories(articles, options)) {
@@ -122,8 +131,8 @@ async function* storiesInThreads(
     failures: index === 0 ? (options.failures ?? []) : [],
     format,
   });
-  const pool = new StoryPool(Math.min(threads, stories.length), options.workerUrl ?? new URL("./story-worker.js", import.meta.url), task, stories.length);
   try {
+    pool.start(task, stories.length);
     for (let index = 0; index < stories.length; index++) {
       const result = await pool.take(index);
       if (!result.ok) {
@@ -154,13 +163,13 @@ class StoryPool {
   private failure: Error | null = null;
   private wake: (() => void) | null = null;
   private closing = false;
+  private task: (index: number) => StoryTask = () => {
+    throw new Error("story pool: not started");
+  };
+  private count = 0;
 
-  constructor(
-    size: number,
-    url: URL,
-    private readonly task: (index: number) => StoryTask,
-    private readonly count: number,
-  ) {
+  /** Starts `size` workers; they get stories once {@link start} is called. */
+  constructor(size: number, url: URL) {
     for (let i = 0; i < size; i++) {
       const worker = new Worker(url);
       worker.on("message", (result: StoryResult) => {
@@ -174,6 +183,12 @@ class StoryPool {
       });
       this.workers.push(worker);
     }
+  }
+
+  /** Hands out the `count` stories that `task` makes, in order. */
+  start(task: (index: number) => StoryTask, count: number): void {
+    this.task = task;
+    this.count = count;
     for (const worker of this.workers) this.feed(worker);
   }
 
