@@ -3,7 +3,7 @@ import type { Claim } from "../model/claim.js";
 import type { Agreement } from "../model/reconcile.js";
 import type { ClaimDraft } from "../extract/claims.js";
 import { classesOf, slotName } from "./conflicts.js";
-import { idfWeights, quantitiesCompatible, timesCompatible, weightedDice } from "./similarity.js";
+import { idfWeights, quantitiesCompatible, timesCompatible } from "./similarity.js";
 
 /**
  * Whether two claims can say the same thing at all: the same polarity, compatible dates, and not about two
@@ -58,10 +58,9 @@ const MIN_SHARED = 3;
  * and, when both name someone or something, at least one name in common ("an Alibaba spokesperson declined
  * to comment" is not "a spokesperson for the regulator declined to comment").
  */
-function substantial(sa: ReadonlySet<string>, sb: ReadonlySet<string>, a: Claim, b: Claim): boolean {
-  let shared = 0;
-  for (const c of sa) if (sb.has(c)) shared++;
-  if (shared < MIN_SHARED) return false;
+/** Whether two claims sharing `common` concepts share enough to say the same thing, and an entity when both name one. */
+function substantial(common: number, a: Claim, b: Claim): boolean {
+  if (common < MIN_SHARED) return false;
   if (a.entityIds.length > 0 && b.entityIds.length > 0 && !a.entityIds.some((e) => b.entityIds.includes(e))) return false;
   return true;
 }
@@ -143,6 +142,11 @@ export function findAgreements(
     return set;
   });
   const idf = idfWeights(sets);
+  const totals = sets.map((set) => {
+    let w = 0;
+    for (const c of set) w += idf.get(c) ?? 1;
+    return w;
+  });
   const blocksOf = options.blocksOf ?? (() => [""]);
   // Posting lists per block, then per concept; and each claim's lists, per concept (one per block it is in).
   const index = new Map<string, Map<string, number[]>>();
@@ -209,9 +213,21 @@ export function findAgreements(
     for (const b of touched) {
       if (shared[b]! < 2) continue;
       const cb = drafts[b]!.claim;
-      const ok = ca.articleId !== cb.articleId && compatible(ca, cb) && substantial(sets[a]!, sets[b]!, ca, cb);
-      if (!ok) continue;
-      const sim = weightedDice(sets[a]!, sets[b]!, idf);
+      if (ca.articleId === cb.articleId || !compatible(ca, cb)) continue;
+      // One pass over the shared concepts gives both the substance test and the weighted Dice similarity
+      // (weightedDice with each set's total weight summed once per claim, in the same order).
+      const sa = sets[a]!;
+      const sb = sets[b]!;
+      let common = 0;
+      let commonWeight = 0;
+      for (const c of sa) {
+        if (!sb.has(c)) continue;
+        common++;
+        commonWeight += idf.get(c) ?? 1;
+      }
+      if (!substantial(common, ca, cb)) continue;
+      const total = totals[a]! + totals[b]!;
+      const sim = total === 0 ? 0 : (2 * commonWeight) / total;
       if (sim > 0) sims.set(a * n + b, sim);
       if (sim >= threshold) pairs.push([a, b, sim]);
     }
