@@ -42,6 +42,8 @@ const DURATION = new RegExp(`\\b(${NUMBER_SOURCE})(?:-|\\s+)(day|week|month|year
 const RELATIVE_TAIL = /^(?:\s+(?:ago|from now|old|of age|later|earlier|before|after|prior)\b|-old\b)/i;
 /** "three months after the walkout", "two days before it began": relative to another event, not to publication. */
 const OTHER_ANCHOR = /\b(?:after|before|later|earlier|prior)\b/i;
+/** Every {@link OTHER_ANCHOR} word of a text (for blanking them). */
+const OTHER_ANCHORS = new RegExp(OTHER_ANCHOR.source, "gi");
 /** Words before a date that look forward whatever the verb's tense ("postponed until September"). */
 const FORWARD_BEFORE = /\b(?:until|till|to|into|for|next)\s+(?:(?:early|mid|late|the end of|the start of)[\s-]+)?$/i;
 /** "this week", "last month", "earlier this year", "next week". */
@@ -243,13 +245,14 @@ export function extractTimes(text: string, start: number, end: number, options: 
   }
 
   // 5. Everything else chrono reads, on the sentence with the spans above blanked out (offsets kept).
+  // Only results holding a date word are kept (below), so a sentence without one is not given to chrono,
+  // which is the costliest step here. Blanking whole words never makes one: the test can come first.
+  if (taken.length === 0 && !DATE_WORDS.test(sentence)) return out.sort((a, b) => a.start - b.start || a.end - b.end);
   let masked = sentence;
   for (const [a, b] of taken) masked = masked.slice(0, a) + "~".repeat(b - a) + masked.slice(b);
   // Relative words point at another event ("two days before it began"); blank them so chrono keeps
   // the dates around them apart and never dates something from the publication day by them.
-  masked = masked.replace(new RegExp(OTHER_ANCHOR.source, "gi"), (w) => "~".repeat(w.length));
-  // Only results holding a date word are kept (below), so a sentence without one is not given to chrono,
-  // which is the costliest step here.
+  masked = masked.replace(OTHER_ANCHORS, (w) => "~".repeat(w.length));
   if (!DATE_WORDS.test(masked)) return out.sort((a, b) => a.start - b.start || a.end - b.end);
   const ref = anchor ? new Date(Date.UTC(anchor.y, anchor.m - 1, anchor.d, 12)) : new Date(Date.UTC(2000, 0, 1, 12));
   for (const r of chrono.en.parse(masked, { instant: ref, timezone: 0 })) {
