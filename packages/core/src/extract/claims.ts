@@ -65,13 +65,15 @@ export function findAttribution(text: string, start: number, end: number): { sta
   return null;
 }
 
-const FUTURE = /\b(will|shall|'ll|’ll|is set to|are set to|is scheduled to|are scheduled to|is expected to|are expected to|is due to|are due to|is to|are to)\b/iu;
-const PLANNED = /\b(plans? to|planned to|planning to|intends? to|intended to|aims? to|aimed to|prepares? to|is preparing to)\b/iu;
-const DENIED = /\b(denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|refuted)\b/iu;
-const SUGGESTED = /\b(suggested|suggests|may|might|could|probably|possibly|likely|allegedly|appears? to|seems? to)\b/iu;
-const REPORTED = /\b(reportedly|according to|is said to|are said to|was said to|citing|sources said)\b/iu;
-const CONDITIONAL = /\b(if|unless|would)\b/iu;
-const NEGATION = /\b(not|never|no|n't|without|nor|neither)\b|n['’]t\b/iu;
+// ASCII words, matched with the i flag alone: with i and u together V8 folds case by Unicode's rules, about
+// eight times slower, and these run on every clause.
+const FUTURE = /\b(will|shall|'ll|’ll|is set to|are set to|is scheduled to|are scheduled to|is expected to|are expected to|is due to|are due to|is to|are to)\b/i;
+const PLANNED = /\b(plans? to|planned to|planning to|intends? to|intended to|aims? to|aimed to|prepares? to|is preparing to)\b/i;
+const DENIED = /\b(denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|refuted)\b/i;
+const SUGGESTED = /\b(suggested|suggests|may|might|could|probably|possibly|likely|allegedly|appears? to|seems? to)\b/i;
+const REPORTED = /\b(reportedly|according to|is said to|are said to|was said to|citing|sources said)\b/i;
+const CONDITIONAL = /\b(if|unless|would)\b/i;
+const NEGATION = /\b(not|never|no|n't|without|nor|neither)\b|n['’]t\b/i;
 
 /** How firmly a clause is stated. */
 export function modalityOf(text: string): Modality {

@@ -85,6 +85,14 @@ const BIO_COVERS = new RegExp(`^(?:${CAPWORD}\\s+){1,3}(?:covers|writes about|re
 const CREDIT = /^[([—–-]*\s*(?:with assistance from|additional reporting by|reporting by|reported by|writing by|written by|editing by|edited by|compiled by|produced by|story by|words by|research by|translated by|translation by|graphics by|photos by|contributing:)\s|\bcontributed (?:to )?(?:this|the) (?:report|story|article)\.?$/i;
 
 const COPYRIGHT = /^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b|^[^.!?]{0,60}©\s*(?:\d{4}|[\p{Lu}])/iu;
+// COPYRIGHT's alternatives without the sign: ASCII, so the i flag alone does (i and u together make V8
+// fold case by Unicode's rules, several times slower, on every paragraph).
+const COPYRIGHT_WORDS = /^(?:\(c\)\s|copyright\b)|\ball rights reserved\b/i;
+
+/** A copyright line: {@link COPYRIGHT}, tested whole only when the text holds the sign. */
+function isCopyright(text: string): boolean {
+  return text.includes("©") ? COPYRIGHT.test(text) : COPYRIGHT_WORDS.test(text);
+}
 
 // Boilerplate that may sit anywhere on a page (a newsletter box inside the article).
 const BOILER_PREFIX =
@@ -92,14 +100,14 @@ const BOILER_PREFIX =
 // Boilerplate that closes an article (comment forms count: they sit under it).
 
 const CLOSING_PREFIX =
-  /^(?:this (?:article|story|piece|content) (?:was (?:originally |first )?(?:published|updated|corrected|amended|produced|written|reported)|is (?:part of|published|republished|produced|from|available)|has been (?:updated|corrected|amended)|(?:first|originally) appeared|appeared (?:first |originally )?(?:in|on))\b|(?:an earlier version of )?this (?:article|story) (?:has been|was) (?:updated|corrected)\b|read the (?:full|original|latest|rest)\b|more (?:stories|news)(?: (?:like this|from|on|at)\b|\s*:|$)|for more (?:news|stories|coverage|updates)\b|have a (?:news )?tip\b|got a (?:news )?tip\b|contact the (?:author|writer|reporter)\b|(?:the )?views expressed\b|opinions expressed\b|leave a (?:reply|comment)\b|post a comment\b|add a comment\b|your email address will not be published\b|required fields are marked\b|save my name\b|notify me (?:of|via|when)\b|thank you! your comment\b|log in to (?:comment|reply)\b|comments? (?:are|is) (?:closed|moderated)\b|our standards\b|(?:correction|clarification)s?:\s|this article is more than \d+ (?:days?|weeks?|months?|years?) old\b)/iu;
+  /^(?:this (?:article|story|piece|content) (?:was (?:originally |first )?(?:published|updated|corrected|amended|produced|written|reported)|is (?:part of|published|republished|produced|from|available)|has been (?:updated|corrected|amended)|(?:first|originally) appeared|appeared (?:first |originally )?(?:in|on))\b|(?:an earlier version of )?this (?:article|story) (?:has been|was) (?:updated|corrected)\b|read the (?:full|original|latest|rest)\b|more (?:stories|news)(?: (?:like this|from|on|at)\b|\s*:|$)|for more (?:news|stories|coverage|updates)\b|have a (?:news )?tip\b|got a (?:news )?tip\b|contact the (?:author|writer|reporter)\b|(?:the )?views expressed\b|opinions expressed\b|leave a (?:reply|comment)\b|post a comment\b|add a comment\b|your email address will not be published\b|required fields are marked\b|save my name\b|notify me (?:of|via|when)\b|thank you! your comment\b|log in to (?:comment|reply)\b|comments? (?:are|is) (?:closed|moderated)\b|our standards\b|(?:correction|clarification)s?:\s|this article is more than \d+ (?:days?|weeks?|months?|years?) old\b)/i;
 
 const RELATED_PREFIX =
-  /^(?:related|also read|read also|read|read more|see also|more|more on this|more on|watch|listen|recommended|further reading|read next|up next|don['’]t miss|must read|related (?:article|story|coverage|content|link|video)s?|in (?:other|related) news|video|photos?|gallery|podcast)\s*[:|›»]\s*\S/iu;
+  /^(?:related|also read|read also|read|read more|see also|more|more on this|more on|watch|listen|recommended|further reading|read next|up next|don['’]t miss|must read|related (?:article|story|coverage|content|link|video)s?|in (?:other|related) news|video|photos?|gallery|podcast)\s*[:|›»]\s*\S/i;
 
-const CAPTION_PAREN = /[([](?:[^()[\]]{0,80}(?:\/|\bphoto(?:graph)?s?\b|\bimages?\b|\bpictures?\b|\bcredit\b|\bvia\b|\bcourtesy\b))[^()[\]]{0,80}[)\]]\s*$/iu;
+const CAPTION_PAREN = /[([](?:[^()[\]]{0,80}(?:\/|\bphoto(?:graph)?s?\b|\bimages?\b|\bpictures?\b|\bcredit\b|\bvia\b|\bcourtesy\b))[^()[\]]{0,80}[)\]]\s*$/i;
 const CAPTION_PREFIX =
-  /^\(?(?:photo|photograph|photographer|photos|image|picture|pictured|pic|file photo|file|photo illustration|illustration|credit|photo credit|image credit|image source|image caption|media caption|video caption|caption|top|above|below|left|right|main image|video|graphic|source)\s*(?:[:|,–—]|-\s)\s*\S/iu;
+  /^\(?(?:photo|photograph|photographer|photos|image|picture|pictured|pic|file photo|file|photo illustration|illustration|credit|photo credit|image credit|image source|image caption|media caption|video caption|caption|top|above|below|left|right|main image|video|graphic|source)\s*(?:[:|,–—]|-\s)\s*\S/i;
 // "AGENCY/PHOTOGRAPHER - text", "PHOTO/FILE - text", "REUTERS/Jane Doe via X | text".
 const CREDIT_PREFIX = /^[\p{Lu}\d][\p{Lu}\d .'’&-]*\/[\p{Lu}\d .'’&/-]*\p{Lu}(?:\s+(?:via|for|from)\s+[\p{Lu}][\p{L}.&-]*(?:\s[\p{Lu}][\p{L}.&-]*)*)?\s+[-–—|]\s+\S/u;
 const CAPTION_WORDS = /\b(?:file photo|photo credit|photo by|photograph by|photographed by|pictured|\(AP Photo|\(AFP|getty images|shutterstock|photo: |image: )/i;
@@ -217,7 +225,7 @@ export function lineRule(raw: string): LineVerdict | null {
   const label = words <= 10 ? normLabel(text) : "";
   const known = LABELS[label] ?? (words <= 6 ? listHeaderPrefix(label) : undefined);
   if (known) return { ...known, reason: `page label "${text}"` };
-  if (words <= 60 && COPYRIGHT.test(text)) return { kind: "boilerplate", reason: "copyright line", endMarker: true };
+  if (words <= 60 && isCopyright(text)) return { kind: "boilerplate", reason: "copyright line", endMarker: true };
   if (/^\d+\s*(?:-\s*)?(?:min(?:ute)?s?|m)\.?\s+(?:read|listen|watch)\b/i.test(text) || /^(?:reading|read|listening) time\b/i.test(text)) {
     return { kind: "metadata", reason: "reading time" };
   }
