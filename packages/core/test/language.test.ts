@@ -48,6 +48,14 @@ describe("stopword language detector", () => {
     expect(defaultLanguageDetector.detect("Ο υπουργός άμυνας έφτασε στην πρωτεύουσα")?.language).toBe("el");
   });
 
+  it("counts elided articles and prepositions, in short and long words, with either apostrophe", () => {
+    // No stopword but the elisions: the guess rests on them alone.
+    expect(defaultLanguageDetector.detect("Nell'ambito dell’accordo sull'immigrazione, all'inizio dell'anno")?.language).toBe("it");
+    expect(defaultLanguageDetector.detect("L'économie, d’euros, l'hôpital, qu'aujourd'hui")?.language).toBe("fr");
+    // An apostrophe after more than four letters is no elision: no hit at all.
+    expect(stopwordLanguageDetector({ minHits: 1 }).detect("Rocker'sroll Hellooo'world")).toBeNull();
+  });
+
   it("respects minHits", () => {
     const strict = stopwordLanguageDetector({ minHits: 6 });
     expect(strict.detect("La huelga de los estibadores")).toBeNull();

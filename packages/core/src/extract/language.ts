@@ -162,9 +162,13 @@ export function stopwordLanguageDetector(options: StopwordDetectorOptions = {}):
           i += codePointAt(lower, i) > 0xffff ? 2 : 1;
           continue;
         }
-        const word = lower.slice(i, end);
+        const start = i;
         i = end;
         words++;
+        // A word longer than every stopword is only read when it may be elided ("dell'anno"): no copy of
+        // the other words.
+        if (end - start > LONGEST_STOPWORD && !apostropheNear(lower, start, end)) continue;
+        const word = lower.slice(start, end);
         const w = WEIGHTS.get(word.includes("’") ? word.replace("’", "'") : word) ?? elided(word);
         if (!w) continue;
         hits++;
@@ -188,8 +192,23 @@ export function stopwordLanguageDetector(options: StopwordDetectorOptions = {}):
   };
 }
 
+/** Length of the longest stopword (a longer word is none). */
+const LONGEST_STOPWORD = Math.max(...[...WEIGHTS.keys()].map((w) => w.length));
+/** Longest head an elision has before its apostrophe ("dell", "nell", "dall", "sull"). */
+const LONGEST_ELIDED = 4;
+
+/** Whether `text[start, end)` has an apostrophe where an elision puts it (after one to four letters). */
+function apostropheNear(text: string, start: number, end: number): boolean {
+  for (let k = start + 1; k <= start + LONGEST_ELIDED && k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 39 || c === 0x2019) return true;
+  }
+  return false;
+}
+
 // French and Italian elisions (l'économie, d'euros, dell'anno) count as their article or preposition.
 function elided(word: string): Map<string, number> | undefined {
+  if (!apostropheNear(word, 0, word.length)) return undefined;
   const m = /^(l|d|qu|n|s|j|c|dell|nell|all|dall|sull)['’]/.exec(word);
   if (!m) return undefined;
   const head = m[1] as string;
