@@ -180,13 +180,18 @@ export function findAgreements(
   // compatible (negation, dates, amounts) and their average similarity stays high, so one loose pair cannot
   // chain unrelated claims together.
   const n = drafts.length;
-  const sims = new Map<number, number>();
+  // Similarities of the pairs scored, row by row: claim a's row holds the later claims b it was scored
+  // with, sorted (a compressed sparse row; a map keyed by pair cost more to fill than the scoring did).
+  const rowStart = new Int32Array(n + 1);
+  const simCols: number[] = [];
+  const simVals: number[] = [];
   const pairs: [number, number, number][] = [];
   const seenBy = new Int32Array(n).fill(-1);
   const seenIn = new Int32Array(n).fill(-1);
   const shared = new Int32Array(n);
   let conceptStamp = 0;
   for (let a = 0; a < n; a++) {
+    rowStart[a] = simCols.length;
     const touched: number[] = [];
     const listsOfA = listsOf[a]!;
     for (let c = 0; c < listsOfA.length; c++) {
@@ -228,15 +233,41 @@ export function findAgreements(
       if (!substantial(common, ca, cb)) continue;
       const total = totals[a]! + totals[b]!;
       const sim = total === 0 ? 0 : (2 * commonWeight) / total;
-      if (sim > 0) sims.set(a * n + b, sim);
+      if (sim > 0) {
+        // Insertion into the row kept sorted: rows are short (a few pairs).
+        let at = simCols.length;
+        simCols.push(b);
+        simVals.push(sim);
+        while (at > rowStart[a]! && simCols[at - 1]! > b) {
+          simCols[at] = simCols[at - 1]!;
+          simVals[at] = simVals[at - 1]!;
+          at--;
+        }
+        simCols[at] = b;
+        simVals[at] = sim;
+      }
       if (sim >= threshold) pairs.push([a, b, sim]);
     }
   }
+  rowStart[n] = simCols.length;
   listsOf.length = 0;
   startsOf.length = 0;
   index.clear();
   pairs.sort((p, q) => q[2] - p[2] || p[0] - q[0] || p[1] - q[1]);
-  const simOf = (a: number, b: number) => sims.get(Math.min(a, b) * n + Math.max(a, b)) ?? 0;
+  const simOf = (x: number, y: number) => {
+    const a = Math.min(x, y);
+    const b = Math.max(x, y);
+    let lo = rowStart[a]!;
+    let hi = rowStart[a + 1]! - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const col = simCols[mid]!;
+      if (col === b) return simVals[mid]!;
+      if (col < b) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return 0;
+  };
   const groupOf = drafts.map((_, i) => i);
   const membersOf = new Map<number, number[]>(drafts.map((_, i) => [i, [i]]));
   for (const [a, b] of pairs) {
