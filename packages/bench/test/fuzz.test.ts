@@ -10,7 +10,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { reconcile, reconcileStories, renderJson, type Adapter, type AdapterInput, type Article } from "@corroborate/core";
+import { reconcile, reconcileStories, renderJson, renderJsonChunks, type Adapter, type AdapterInput, type Article } from "@corroborate/core";
 import { reconcileStoriesInThreads, renderStoriesInThreads } from "@corroborate/core/node";
 import { feedDocument, generateCorpus, itemDocument } from "../src/index.js";
 import { allAdapters, checkReportSpans, parseChecked, registry } from "./support.js";
@@ -213,6 +213,9 @@ describe("fuzzing the pipeline", () => {
         const report = await reconcile(articles);
         checkReportSpans(report);
         expect(renderJson(await reconcile(articles))).toBe(renderJson(report));
+        // Written without validating it again (as story workers write), the same bytes, pretty and compact.
+        expect([...renderJsonChunks(report, { validate: false })].join("")).toBe(renderJson(report));
+        expect([...renderJsonChunks(report, { compact: true, validate: false })].join("")).toBe([...renderJsonChunks(report, { compact: true })].join(""));
         // Story by story: every article in exactly one story, each story's report valid and in its texts.
         const seen: string[] = [];
         for await (const { story, report: part } of reconcileStories(articles)) {
