@@ -2,12 +2,13 @@ import { describe, expect, it } from "vitest";
 import { topicKeys, type Article } from "../src/index.js";
 import { STOP } from "../src/extract/lexicon.js";
 import { shingles } from "../src/reconcile/copies.js";
-import { isLetter, isLetterOrDigit } from "../src/util/chars.js";
+import { capitalisedRuns } from "../src/pipeline/stories.js";
+import { isLetter, isLetterOrDigit, isUpper } from "../src/util/chars.js";
 
 // The hand-written word scans must find exactly the words their regular expressions define, on text full
 // of what trips scanners up: accents, apostrophes, hyphens, digits, astral letters, lone surrogates,
 // combining marks, other scripts.
-const PIECES = ["the", "Ferry", "crews", "l’économie", "rock'n'roll", "well-known", "İstanbul", "Ölüdeniz", "2024", "6.5", "𝒜𝒷𝒸", "😀", "\ud800", "a\u0307b", "Москва", "東京", "—", " ", "  ", "\n", ",", "'", "’", "-", "x"];
+const PIECES = ["the", "Ferry", "crews", "l’économie", "rock'n'roll", "well-known", "İstanbul", "Ölüdeniz", "2024", "6.5", "𝒜𝒷𝒸", "😀", "\ud800", "a\u0307b", "Москва", "東京", "—", " ", "  ", "\t", "\n", "Harbour Union", "NEW", ",", "'", "’", "-", "x"];
 
 function* texts(count: number): Generator<string> {
   let seed = 12345;
@@ -44,8 +45,12 @@ describe("hand-written word scans", () => {
       const ch = String.fromCodePoint(cp);
       expect(isLetter(cp), `U+${cp.toString(16)}`).toBe(/^\p{L}$/u.test(ch));
       expect(isLetterOrDigit(cp), `U+${cp.toString(16)}`).toBe(/^[\p{L}\p{N}]$/u.test(ch));
+      expect(isUpper(cp), `U+${cp.toString(16)}`).toBe(/^\p{Lu}$/u.test(ch));
     }
-    for (const cp of [0x1d49c, 0x1f600, 0xd800, 0xdfff, 0x20000]) expect(isLetter(cp)).toBe(/^\p{L}$/u.test(String.fromCodePoint(cp)));
+    for (const cp of [0x1d49c, 0x1d400, 0x1f600, 0xd800, 0xdfff, 0x20000]) {
+      expect(isLetter(cp)).toBe(/^\p{L}$/u.test(String.fromCodePoint(cp)));
+      expect(isUpper(cp)).toBe(/^\p{Lu}$/u.test(String.fromCodePoint(cp)));
+    }
   });
 
   it("copy shingles hash the same words as /[\\p{L}\\p{N}]+/u", () => {
@@ -57,6 +62,16 @@ describe("hand-written word scans", () => {
       compared += expected.size;
     }
     expect(compared).toBeGreaterThan(1000);
+  });
+
+  it("capitalised runs are the matches of /\\p{Lu}[\\p{L}'’-]*(?:[ \\t]+\\p{Lu}[\\p{L}'’-]*)*/gu", () => {
+    let runs = 0;
+    for (const text of texts(400)) {
+      const expected = [...text.matchAll(/\p{Lu}[\p{L}'’-]*(?:[ \t]+\p{Lu}[\p{L}'’-]*)*/gu)].map((m) => [m.index, m[0]]);
+      expect([...capitalisedRuns(text)].map((m) => [m.index, m[0]])).toEqual(expected);
+      runs += expected.length;
+    }
+    expect(runs).toBeGreaterThan(500);
   });
 
   it("topic keys take the same words as /\\p{L}[\\p{L}'’-]*/u", () => {

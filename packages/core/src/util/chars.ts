@@ -5,8 +5,10 @@
  */
 
 const LETTER = /^\p{L}$/u;
+const UPPER = /^\p{Lu}$/u;
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
 const letters = new Map<number, boolean>();
+const uppers = new Map<number, boolean>();
 const lettersOrDigits = new Map<number, boolean>();
 
 /** Whether code point `cp` is a letter (`\p{L}`). */
@@ -14,6 +16,14 @@ export function isLetter(cp: number): boolean {
   if (cp < 128) return (cp >= 97 && cp <= 122) || (cp >= 65 && cp <= 90);
   let known = letters.get(cp);
   if (known === undefined) letters.set(cp, (known = LETTER.test(String.fromCodePoint(cp))));
+  return known;
+}
+
+/** Whether code point `cp` is an upper-case letter (`\p{Lu}`). */
+export function isUpper(cp: number): boolean {
+  if (cp < 128) return cp >= 65 && cp <= 90;
+  let known = uppers.get(cp);
+  if (known === undefined) uppers.set(cp, (known = UPPER.test(String.fromCodePoint(cp))));
   return known;
 }
 
