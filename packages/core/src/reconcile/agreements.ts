@@ -190,9 +190,17 @@ export function findAgreements(
   const seenIn = new Int32Array(n).fill(-1);
   const shared = new Int32Array(n);
   let conceptStamp = 0;
+  // Claims of one article are never compared: where they follow one another (as the pipeline orders them),
+  // each claim's candidates start after its article's run, found in each list by binary search.
+  const touched: number[] = [];
+  const runEnd = new Int32Array(n);
+  for (let i = n - 1; i >= 0; i--) {
+    runEnd[i] = i + 1 < n && drafts[i + 1]!.claim.articleId === drafts[i]!.claim.articleId ? runEnd[i + 1]! : i + 1;
+  }
   for (let a = 0; a < n; a++) {
     rowStart[a] = simCols.length;
-    const touched: number[] = [];
+    const after = runEnd[a]!;
+    touched.length = 0;
     const listsOfA = listsOf[a]!;
     for (let c = 0; c < listsOfA.length; c++) {
       const lists = listsOfA[c]!;
@@ -201,7 +209,16 @@ export function findAgreements(
       for (let l = 0; l < lists.length; l++) {
         const list = lists[l]!;
         if (list.length < 2 || list.length > maxPosting) continue;
-        for (let k = starts[l]!; k < list.length; k++) {
+        let k = starts[l]!;
+        if (k < list.length && list[k]! < after) {
+          let hi = list.length;
+          while (k < hi) {
+            const mid = (k + hi) >> 1;
+            if (list[mid]! < after) k = mid + 1;
+            else hi = mid;
+          }
+        }
+        for (; k < list.length; k++) {
           const b = list[k]!;
           if (b === a || seenIn[b] === conceptStamp) continue;
           seenIn[b] = conceptStamp;
