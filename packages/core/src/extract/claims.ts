@@ -304,16 +304,23 @@ function factsOf(
 ): Claim["facts"] {
   const facts: Claim["facts"] = [];
   const ownTimes = claim.times.filter((t) => !inAttr(t));
-  const lemmas = toks.filter((t) => !inAttr(t)).map((t) => ({ t, l: (t.lemma ?? t.text).toLowerCase() }));
-  const appoint = lemmas.find(({ t, l }) => APPOINT_WORDS.has(l) || APPOINT_WORDS.has(t.text.toLowerCase()));
+  // The first appointment word outside the attribution (a loop: this runs for every clause).
+  let appoint: Token | undefined;
+  for (const t of toks) {
+    if (inAttr(t)) continue;
+    if (APPOINT_WORDS.has((t.lemma ?? t.text).toLowerCase()) || APPOINT_WORDS.has(t.text.toLowerCase())) {
+      appoint = t;
+      break;
+    }
+  }
   let times = ownTimes;
   if (appoint) {
     // Taking office belongs to a person, whatever the event: compare it across events. Its date is the
     // one nearest the appointment word; the other dates of the clause may still date the event
     // ("Li, who was named minister in March, will start the visit Sunday").
-    const person = [...mentions].reverse().find((m) => m.end <= appoint.t.start && entityById.get(m.entityId)?.type === "person") ??
+    const person = [...mentions].reverse().find((m) => m.end <= appoint.start && entityById.get(m.entityId)?.type === "person") ??
       mentions.find((m) => entityById.get(m.entityId)?.type === "person");
-    const distance = (t: { start: number; end: number }) => (t.start >= appoint.t.end ? t.start - appoint.t.end : appoint.t.start - t.end + 1);
+    const distance = (t: { start: number; end: number }) => (t.start >= appoint.end ? t.start - appoint.end : appoint.start - t.end + 1);
     const when = ownTimes
       .filter((t) => t.kind !== "duration" && t.startDate)
       .sort((a, b) => distance(a) - distance(b) || a.start - b.start)[0];
