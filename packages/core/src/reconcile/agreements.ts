@@ -3,7 +3,7 @@ import type { Claim } from "../model/claim.js";
 import type { Agreement } from "../model/reconcile.js";
 import type { ClaimDraft } from "../extract/claims.js";
 import { classesOf, slotName } from "./conflicts.js";
-import { idfWeights, quantitiesCompatible, timesCompatible } from "./similarity.js";
+import { quantitiesCompatible, timesCompatible } from "./similarity.js";
 
 /**
  * Whether two claims can say the same thing at all: the same polarity, compatible dates, and not about two
@@ -135,32 +135,53 @@ export function findAgreements(
   const maxPosting = options.maxPosting ?? 100;
   const roleOf = new Map(articles.map((a) => [a.id, a.role]));
   const order = new Map(articles.map((a, i) => [a.id, i]));
-  const sets = drafts.map((d) => {
-    const set = new Set(d.concepts);
-    for (const e of d.claim.entityIds) set.add(`@${e}`);
-    if (d.claim.negated) set.add("¬");
-    return set;
+  // Each claim's concepts (content words, its entities, negation) as small integers, in first-seen order
+  // without repeats (as a Set of them iterates), with each concept's idf weight, log(1 + claims / claims
+  // holding it), as idfWeights gives it: pairs are then scored with typed arrays, not string sets.
+  const idOf = new Map<string, number>();
+  const df: number[] = [];
+  const lastClaim: number[] = [];
+  const conceptIds: Int32Array[] = drafts.map((d, i) => {
+    const out: number[] = [];
+    const add = (c: string) => {
+      let id = idOf.get(c);
+      if (id === undefined) {
+        id = df.length;
+        idOf.set(c, id);
+        df.push(0);
+        lastClaim.push(-1);
+      }
+      if (lastClaim[id] === i) return;
+      lastClaim[id] = i;
+      df[id]!++;
+      out.push(id);
+    };
+    for (const c of d.concepts) add(c);
+    for (const e of d.claim.entityIds) add(`@${e}`);
+    if (d.claim.negated) add("¬");
+    return Int32Array.from(out);
   });
-  const idf = idfWeights(sets);
-  const totals = sets.map((set) => {
+  const weight = Float64Array.from(df, (d) => Math.log(1 + drafts.length / d));
+  const totals = conceptIds.map((ids) => {
     let w = 0;
-    for (const c of set) w += idf.get(c) ?? 1;
+    for (const id of ids) w += weight[id]!;
     return w;
   });
+  const rare = Math.log(1 + 3); // below: too common to find pairs, in over a third of claims
   const blocksOf = options.blocksOf ?? (() => [""]);
   // Posting lists per block, then per concept; and each claim's lists, per concept (one per block it is in).
-  const index = new Map<string, Map<string, number[]>>();
+  const index = new Map<string, Map<number, number[]>>();
   const listsOf: number[][][][] = drafts.map(() => []);
   // Where each claim's own entry sits in each of its lists: its candidates are the entries after it.
   const startsOf: number[][][] = drafts.map(() => []);
-  sets.forEach((set, i) => {
+  conceptIds.forEach((ids, i) => {
     const blocks = blocksOf(drafts[i]!).map((block) => {
       let postings = index.get(block);
       if (!postings) index.set(block, (postings = new Map()));
       return postings;
     });
-    for (const c of set) {
-      if ((idf.get(c) ?? 0) < Math.log(1 + 3)) continue; // too common to find pairs: in over a third of claims
+    for (const c of ids) {
+      if (weight[c]! < rare) continue;
       const lists: number[][] = [];
       const starts: number[] = [];
       for (const postings of blocks) {
@@ -193,6 +214,9 @@ export function findAgreements(
   // Claims of one article are never compared: where they follow one another (as the pipeline orders them),
   // each claim's candidates start after its article's run, found in each list by binary search.
   const touched: number[] = [];
+  // Concepts of the candidate being scored, marked with a stamp per pair.
+  const mark = new Int32Array(df.length);
+  let stamp = 0;
   const runEnd = new Int32Array(n);
   for (let i = n - 1; i >= 0; i--) {
     runEnd[i] = i + 1 < n && drafts[i + 1]!.claim.articleId === drafts[i]!.claim.articleId ? runEnd[i + 1]! : i + 1;
@@ -238,14 +262,14 @@ export function findAgreements(
       if (ca.articleId === cb.articleId || !compatible(ca, cb)) continue;
       // One pass over the shared concepts gives both the substance test and the weighted Dice similarity
       // (weightedDice with each set's total weight summed once per claim, in the same order).
-      const sa = sets[a]!;
-      const sb = sets[b]!;
+      stamp++;
+      for (const c of conceptIds[b]!) mark[c] = stamp;
       let common = 0;
       let commonWeight = 0;
-      for (const c of sa) {
-        if (!sb.has(c)) continue;
+      for (const c of conceptIds[a]!) {
+        if (mark[c] !== stamp) continue;
         common++;
-        commonWeight += idf.get(c) ?? 1;
+        commonWeight += weight[c]!;
       }
       if (!substantial(common, ca, cb)) continue;
       const total = totals[a]! + totals[b]!;
