@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { mayBeOneOf } from "../src/extract/lexicon.js";
 import { findAttribution, isNegated, modalityOf, splitClauses } from "../src/extract/claims.js";
 
 const attribution = (s: string) => {
@@ -51,5 +52,20 @@ describe("clauses", () => {
     ]);
     const t = "Talks resumed, but briefly.";
     expect(splitClauses(t, 0, t.length)).toHaveLength(1);
+  });
+});
+
+describe("mayBeOneOf", () => {
+  it("never turns away a word that is in the set once lower-cased, and turns away most others", () => {
+    const words = ["appoint", "named", "elected", "sworn", "kilo"];
+    const may = mayBeOneOf(words);
+    const set = new Set(words);
+    const variants = (w: string) => [w, w.toUpperCase(), w[0]!.toUpperCase() + w.slice(1), w.replace("k", "\u212a")];
+    for (const w of words) for (const v of variants(w)) expect(set.has(v.toLowerCase()) && may(v), v).toBe(set.has(v.toLowerCase()));
+    for (const v of variants("kilo")) expect(may(v), v).toBe(true);
+    // Too short or long, or another first letter: turned away; the right length and first letter, or a
+    // non-ASCII first letter: left to the set.
+    const others = ["the", "ferry", "Harbour", "appointments", "İnstalled", "x", "ballot", "union", "seven", "Ankle", "İnstall"];
+    expect(others.filter(may)).toEqual(["seven", "Ankle", "İnstall"]);
   });
 });

@@ -2,7 +2,7 @@ import { CONTENT_KINDS, type Article } from "../model/article.js";
 import type { Attribution, Claim, Modality, TimeValue } from "../model/claim.js";
 import type { Entity, Mention } from "../model/entity.js";
 import type { ArticleAnalysis } from "../pipeline/state.js";
-import { APPOINT_WORDS, END_VERBS, EVENT_NOUNS, SPEECH_VERBS, START_VERBS, STOP, TOLL_WORDS, concept } from "./lexicon.js";
+import { APPOINT_WORDS, END_VERBS, EVENT_NOUNS, SPEECH_VERBS, START_VERBS, STOP, TOLL_WORDS, concept, mayBeOneOf } from "./lexicon.js";
 import type { Token } from "./nlp.js";
 import { spansWithin } from "../util/spans.js";
 
@@ -293,6 +293,8 @@ export function timeKey(t: TimeValue): string | null {
   return t.startDate;
 }
 
+const MAY_APPOINT = mayBeOneOf(APPOINT_WORDS);
+
 function factsOf(
   claim: Claim,
   toks: Token[],
@@ -308,7 +310,8 @@ function factsOf(
   let appoint: Token | undefined;
   for (const t of toks) {
     if (inAttr(t)) continue;
-    if (APPOINT_WORDS.has((t.lemma ?? t.text).toLowerCase()) || APPOINT_WORDS.has(t.text.toLowerCase())) {
+    const lemma = t.lemma ?? t.text;
+    if ((MAY_APPOINT(lemma) && APPOINT_WORDS.has(lemma.toLowerCase())) || (MAY_APPOINT(t.text) && APPOINT_WORDS.has(t.text.toLowerCase()))) {
       appoint = t;
       break;
     }

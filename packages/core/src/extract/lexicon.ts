@@ -59,6 +59,25 @@ export const START_VERBS = new Set(["visit", "start", "begin", "depart", "leave"
 export const END_VERBS = new Set(["end", "finish", "conclude", "close", "wrap"]);
 /** Verbs and nouns of taking office: a person-scoped slot that does not depend on the event. */
 export const APPOINT_WORDS = new Set(["appoint", "appointed", "appointment", "named", "nominate", "nominated", "elect", "elected", "sworn", "promoted", "installed"]);
+/**
+ * A quick test of whether a word may be one of `words` (lower-case ASCII) once lower-cased, read from its
+ * length and first letter without lower-casing it: a word that fails it is surely not in the set. (Only
+ * ASCII capitals and the Kelvin sign lower-case into ASCII letters, one for one; a non-ASCII first
+ * character passes.)
+ */
+export function mayBeOneOf(words: Iterable<string>): (word: string) => boolean {
+  const list = [...words];
+  const firsts = new Set(list.map((w) => w.charCodeAt(0)));
+  const min = Math.min(...list.map((w) => w.length));
+  const max = Math.max(...list.map((w) => w.length));
+  // Setting the 0x20 bit lower-cases an ASCII capital; no other ASCII character maps onto a letter by it.
+  return (word) => {
+    if (word.length < min || word.length > max) return false;
+    const c = word.charCodeAt(0);
+    return c >= 128 || firsts.has(c | 0x20);
+  };
+}
+
 /** Nouns of events that a duration ("a six-day trip") describes. */
 export const EVENT_NOUNS = new Set(["trip", "visit", "tour", "strike", "stay", "mission", "journey", "voyage", "conference", "summit", "forum", "festival", "exercise", "exercises", "drill", "drills", "war", "campaign", "shutdown", "closure", "suspension", "ban", "walkout", "stoppage", "operation", "talks", "meeting", "event", "period", "truce", "ceasefire", "blockade", "protest", "protests", "siege", "session", "fire", "blaze", "explosion", "blast", "crash", "collision", "accident", "attack", "raid", "shooting", "flood", "flooding", "earthquake", "storm", "election", "vote", "referendum", "trial", "hearing", "summit", "rally", "march", "outage", "evacuation", "rescue", "spill", "leak"]);
 /** Words that say what befell the people a toll counts (folded through the synonym table). */
