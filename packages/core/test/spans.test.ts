@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { spansWithin } from "../src/util/spans.js";
+import { lowerBound, lowerBoundIn } from "../src/util/search.js";
 
 /** A seeded generator (mulberry32), so a failure repeats. */
 function random(seed: number): () => number {
@@ -26,6 +27,22 @@ describe("spansWithin", () => {
         const end = start + Math.floor(next() * 30);
         expect(within(start, end), `round ${round}: [${start}, ${end}]`).toEqual(list.filter((o) => o.start >= start && o.end <= end));
       }
+    }
+  });
+});
+
+describe("lowerBound", () => {
+  it("finds the first index not below the value, in a whole array or a range, with repeated keys", () => {
+    const next = random(11);
+    for (let round = 0; round < 300; round++) {
+      const values = Int32Array.from({ length: Math.floor(next() * 30) }, () => Math.floor(next() * 20)).sort();
+      const lo = Math.floor(next() * (values.length + 1));
+      const hi = lo + Math.floor(next() * (values.length - lo + 1));
+      const value = Math.floor(next() * 24) - 2;
+      let expected = lo;
+      while (expected < hi && values[expected]! < value) expected++;
+      expect(lowerBoundIn(values, value, lo, hi), `round ${round}`).toBe(expected);
+      expect(lowerBound(lo, hi, value, (i) => values[i]!), `round ${round}`).toBe(expected);
     }
   });
 });

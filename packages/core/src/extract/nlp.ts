@@ -1,6 +1,7 @@
 import winkNLP, { type WinkMethods } from "wink-nlp";
 import model from "wink-eng-lite-web-model";
 import type { Offsets } from "../model/span.js";
+import { lowerBoundIn } from "../util/search.js";
 
 /**
  * Which wink-nlp pipeline to use: `sentences` tokenizes and finds sentence boundaries only (about twice as
@@ -211,20 +212,11 @@ export class TokenTable {
 
   /** Part of speech and lemma of the token that starts at `offset`, if one does (binary search). */
   tagAt(offset: number, text: string): { pos: string; lemma?: string } | undefined {
-    let lo = 0;
-    let hi = this.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const s = this.starts[mid]!;
-      if (s === offset) {
-        const pos = TAGS[this.pos[mid]!]!;
-        const lemma = this.lemmaOf(mid, text.slice(s, this.ends[mid]!));
-        return lemma === undefined ? { pos } : { pos, lemma };
-      }
-      if (s < offset) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return undefined;
+    const i = lowerBoundIn(this.starts, offset, 0, this.length);
+    if (i === this.length || this.starts[i] !== offset) return undefined;
+    const pos = TAGS[this.pos[i]!]!;
+    const lemma = this.lemmaOf(i, text.slice(offset, this.ends[i]!));
+    return lemma === undefined ? { pos } : { pos, lemma };
   }
 }
 

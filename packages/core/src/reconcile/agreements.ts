@@ -4,6 +4,7 @@ import type { Agreement } from "../model/reconcile.js";
 import type { ClaimDraft } from "../extract/claims.js";
 import { classesOf, slotName } from "./conflicts.js";
 import { quantitiesCompatible, timesCompatible } from "./similarity.js";
+import { lowerBoundIn } from "../util/search.js";
 
 /**
  * Whether two claims can say the same thing at all: the same polarity, compatible dates, and not about two
@@ -234,14 +235,7 @@ export function findAgreements(
         const list = lists[l]!;
         if (list.length < 2 || list.length > maxPosting) continue;
         let k = starts[l]!;
-        if (k < list.length && list[k]! < after) {
-          let hi = list.length;
-          while (k < hi) {
-            const mid = (k + hi) >> 1;
-            if (list[mid]! < after) k = mid + 1;
-            else hi = mid;
-          }
-        }
+        if (k < list.length && list[k]! < after) k = lowerBoundIn(list, after, k);
         for (; k < list.length; k++) {
           const b = list[k]!;
           if (b === a || seenIn[b] === conceptStamp) continue;
@@ -298,16 +292,9 @@ export function findAgreements(
   const simOf = (x: number, y: number) => {
     const a = Math.min(x, y);
     const b = Math.max(x, y);
-    let lo = rowStart[a]!;
-    let hi = rowStart[a + 1]! - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const col = simCols[mid]!;
-      if (col === b) return simVals[mid]!;
-      if (col < b) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return 0;
+    const end = rowStart[a + 1]!;
+    const at = lowerBoundIn(simCols, b, rowStart[a]!, end);
+    return at < end && simCols[at] === b ? simVals[at]! : 0;
   };
   const groupOf = drafts.map((_, i) => i);
   const membersOf = new Map<number, number[]>(drafts.map((_, i) => [i, [i]]));

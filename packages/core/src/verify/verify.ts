@@ -11,6 +11,7 @@ import { copyProfile, lexicalDecider, type VerdictDecider } from "./decide.js";
 import { makePassage, type Passage } from "./passage.js";
 import { SourceIndex } from "./retrieve.js";
 import { SourceBlocker } from "./block.js";
+import { lowerBound } from "../util/search.js";
 
 /** Segment kinds whose sentences are checked (derived) or used as evidence (sources). */
 const CHECKED_KINDS = new Set(["body", "quote"]);
@@ -156,14 +157,8 @@ function within<T extends { start: number; end: number }>(list: readonly T[], se
       });
       continue;
     }
-    // The last sentence starting at or before the item.
-    let lo = 0;
-    let hi = sentences.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (sentences[mid]!.start <= x.start) lo = mid + 1;
-      else hi = mid;
-    }
+    // The last sentence starting at or before the item (offsets are whole numbers).
+    const lo = lowerBound(0, sentences.length, x.start + 1, (k) => sentences[k]!.start);
     const s = sentences[lo - 1];
     if (s !== undefined && x.end <= s.end) out[lo - 1]!.push(x);
   }
