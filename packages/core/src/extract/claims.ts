@@ -294,6 +294,8 @@ export function timeKey(t: TimeValue): string | null {
 }
 
 const MAY_APPOINT = mayBeOneOf(APPOINT_WORDS);
+/** Whether a word, in any case, is an appointment word (lower-cased only when it may be one). */
+const isAppointWord = (w: string) => MAY_APPOINT(w) && APPOINT_WORDS.has(w.toLowerCase());
 
 function factsOf(
   claim: Claim,
@@ -310,8 +312,7 @@ function factsOf(
   let appoint: Token | undefined;
   for (const t of toks) {
     if (inAttr(t)) continue;
-    const lemma = t.lemma ?? t.text;
-    if ((MAY_APPOINT(lemma) && APPOINT_WORDS.has(lemma.toLowerCase())) || (MAY_APPOINT(t.text) && APPOINT_WORDS.has(t.text.toLowerCase()))) {
+    if (isAppointWord(t.lemma ?? t.text) || isAppointWord(t.text)) {
       appoint = t;
       break;
     }

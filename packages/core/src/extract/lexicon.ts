@@ -60,20 +60,20 @@ export const END_VERBS = new Set(["end", "finish", "conclude", "close", "wrap"])
 /** Verbs and nouns of taking office: a person-scoped slot that does not depend on the event. */
 export const APPOINT_WORDS = new Set(["appoint", "appointed", "appointment", "named", "nominate", "nominated", "elect", "elected", "sworn", "promoted", "installed"]);
 /**
- * A quick test of whether a word may be one of `words` (lower-case ASCII) once lower-cased, read from its
- * length and first letter without lower-casing it: a word that fails it is surely not in the set. (Only
- * ASCII capitals and the Kelvin sign lower-case into ASCII letters, one for one; a non-ASCII first
- * character passes.)
+ * A quick test of whether a word (`text[start, end)`, by default the whole text) may be one of `words`
+ * (lower-case ASCII) once lower-cased, read from its length and first letter without copying or
+ * lower-casing it: a word that fails it is surely not in the set. (Only ASCII capitals and the Kelvin sign
+ * lower-case into ASCII letters, one for one; a non-ASCII first character passes.)
  */
-export function mayBeOneOf(words: Iterable<string>): (word: string) => boolean {
+export function mayBeOneOf(words: Iterable<string>): (text: string, start?: number, end?: number) => boolean {
   const list = [...words];
   const firsts = new Set(list.map((w) => w.charCodeAt(0)));
   const min = Math.min(...list.map((w) => w.length));
   const max = Math.max(...list.map((w) => w.length));
   // Setting the 0x20 bit lower-cases an ASCII capital; no other ASCII character maps onto a letter by it.
-  return (word) => {
-    if (word.length < min || word.length > max) return false;
-    const c = word.charCodeAt(0);
+  return (text, start = 0, end = text.length) => {
+    if (end - start < min || end - start > max) return false;
+    const c = text.charCodeAt(start);
     return c >= 128 || firsts.has(c | 0x20);
   };
 }

@@ -10,6 +10,7 @@ import type { Quantity } from "../model/claim.js";
 import type { Offsets } from "../model/span.js";
 import { TokenTable, type Token } from "./nlp.js";
 import { CARDINAL_WORDS, SCALE_WORDS, parseNumber } from "./numbers.js";
+import { mayBeOneOf } from "./lexicon.js";
 
 const BOUNDS: readonly [RegExp, Quantity["bound"]][] = [
   [/\b(?:more than|over|at least|upwards of|in excess of|no fewer than|no less than)\s+$/i, "over"],
@@ -25,20 +26,12 @@ const MEASURES = new Set([
 ]);
 const PERCENT = /^\s*(?:%|percent\b|per cent\b)/i;
 
-const CARDINAL_KEYS = Object.keys(CARDINAL_WORDS);
-const CARDINAL_FIRST = new Set(CARDINAL_KEYS.map((w) => w.charCodeAt(0)));
-const CARDINAL_MIN = Math.min(...CARDINAL_KEYS.map((w) => w.length));
-const CARDINAL_MAX = Math.max(...CARDINAL_KEYS.map((w) => w.length));
+const MAY_BE_NUMBER_WORD = mayBeOneOf(Object.keys(CARDINAL_WORDS));
 
-/**
- * Whether the token `text[start, end)` can be a number (digits first, or the length and first letter of a
- * number word), read without copying it: most tokens are not.
- */
+/** Whether the token `text[start, end)` can be a number (digits first, or a number word), read without copying it. */
 function mayBeNumber(text: string, start: number, end: number): boolean {
   const c = text.charCodeAt(start);
-  if (c >= 48 && c <= 57) return true;
-  // Number words are ASCII: their first letter in either case, lowered by setting the 0x20 bit.
-  return end - start >= CARDINAL_MIN && end - start <= CARDINAL_MAX && CARDINAL_FIRST.has(c | 0x20);
+  return (c >= 48 && c <= 57) || MAY_BE_NUMBER_WORD(text, start, end);
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Claim } from "../model/claim.js";
 import type { Agreement } from "../model/reconcile.js";
 import type { ClaimDraft } from "../extract/claims.js";
 import { classesOf, slotName } from "./conflicts.js";
-import { quantitiesCompatible, timesCompatible } from "./similarity.js";
+import { idfWeight, quantitiesCompatible, timesCompatible } from "./similarity.js";
 import { lowerBoundIn } from "../util/search.js";
 
 /**
@@ -55,11 +55,10 @@ function isDuration(t: Claim["times"][number]): boolean {
 const MIN_SHARED = 3;
 
 /**
- * Whether two claims share enough to be one statement: at least {@link MIN_SHARED} concepts or entities,
- * and, when both name someone or something, at least one name in common ("an Alibaba spokesperson declined
- * to comment" is not "a spokesperson for the regulator declined to comment").
+ * Whether two claims sharing `common` concepts or entities share enough to be one statement: at least
+ * {@link MIN_SHARED}, and, when both name someone or something, at least one name in common ("an Alibaba
+ * spokesperson declined to comment" is not "a spokesperson for the regulator declined to comment").
  */
-/** Whether two claims sharing `common` concepts share enough to say the same thing, and an entity when both name one. */
 function substantial(common: number, a: Claim, b: Claim): boolean {
   if (common < MIN_SHARED) return false;
   if (a.entityIds.length > 0 && b.entityIds.length > 0 && !a.entityIds.some((e) => b.entityIds.includes(e))) return false;
@@ -137,8 +136,8 @@ export function findAgreements(
   const roleOf = new Map(articles.map((a) => [a.id, a.role]));
   const order = new Map(articles.map((a, i) => [a.id, i]));
   // Each claim's concepts (content words, its entities, negation) as small integers, in first-seen order
-  // without repeats (as a Set of them iterates), with each concept's idf weight, log(1 + claims / claims
-  // holding it), as idfWeights gives it: pairs are then scored with typed arrays, not string sets.
+  // without repeats (as a Set of them iterates), with each concept's idf weight as idfWeights gives it:
+  // pairs are then scored with typed arrays, not string sets.
   const idOf = new Map<string, number>();
   const df: number[] = [];
   const lastClaim: number[] = [];
@@ -162,7 +161,7 @@ export function findAgreements(
     if (d.claim.negated) add("¬");
     return Int32Array.from(out);
   });
-  const weight = Float64Array.from(df, (d) => Math.log(1 + drafts.length / d));
+  const weight = Float64Array.from(df, (d) => idfWeight(drafts.length, d));
   const totals = conceptIds.map((ids) => {
     let w = 0;
     for (const id of ids) w += weight[id]!;
@@ -212,12 +211,12 @@ export function findAgreements(
   const seenIn = new Int32Array(n).fill(-1);
   const shared = new Int32Array(n);
   let conceptStamp = 0;
-  // Claims of one article are never compared: where they follow one another (as the pipeline orders them),
-  // each claim's candidates start after its article's run, found in each list by binary search.
   const touched: number[] = [];
   // Concepts of the candidate being scored, marked with a stamp per pair.
   const mark = new Int32Array(df.length);
   let stamp = 0;
+  // Claims of one article are never compared: where they follow one another (as the pipeline orders them),
+  // each claim's candidates start after its article's run, found in each list by binary search.
   const runEnd = new Int32Array(n);
   for (let i = n - 1; i >= 0; i--) {
     runEnd[i] = i + 1 < n && drafts[i + 1]!.claim.articleId === drafts[i]!.claim.articleId ? runEnd[i + 1]! : i + 1;

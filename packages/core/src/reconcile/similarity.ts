@@ -7,8 +7,13 @@ export function idfWeights(conceptSets: readonly ReadonlySet<string>[]): Map<str
   for (const set of conceptSets) for (const c of set) df.set(c, (df.get(c) ?? 0) + 1);
   const n = conceptSets.length;
   const out = new Map<string, number>();
-  for (const [c, d] of df) out.set(c, Math.log(1 + n / d));
+  for (const [c, d] of df) out.set(c, idfWeight(n, d));
   return out;
+}
+
+/** The weight of a concept found in `d` of `n` claims: log(1 + n / d). */
+export function idfWeight(n: number, d: number): number {
+  return Math.log(1 + n / d);
 }
 
 /** Weighted Dice similarity of two concept sets. */
