@@ -434,6 +434,54 @@ describe("more furniture", () => {
     expect(out.tokens.toArray(text).find((t) => t.text === "walked")).toMatchObject({ pos: "VERB", lemma: "walk" });
   });
 
+  it("reads the paragraphs of an article in a few passes, each paragraph as it reads alone", () => {
+    // A headline-like paragraph with no stop, a quotation running over a line break, spaces at the ends,
+    // and long paragraphs enough for more than one pass.
+    const long = Array.from({ length: 130 }, (_, i) => `Pilot ${i + 1} of the Port Calder crew said the talks had stalled again.`).join(" ");
+    const text = [
+      "Harbour strike enters its sixth day",
+      "  The pilots' union said on Monday that talks had failed.  ",
+      "“We will stay out,” said Ana Lima. “Not one ship moves.”",
+      long,
+      "Officials at the port of St. Verin, in Lt. Col. Roe's words, were “working on it”",
+      long,
+      "Ships waited off the coast of Dr. Voss's island for 3.5 days",
+    ].join("\n");
+    const a = article(text);
+    const out = segmentArticle(a, { classify: false });
+    const alone = out.segments.flatMap((seg, segmentIndex) =>
+      splitSentences(text, seg.start, seg.end).map((s) => ({ start: s.start, end: s.end, segmentIndex, kind: seg.kind })),
+    );
+    expect(out.sentences).toEqual(alone);
+    const tokens = out.segments.flatMap((seg) => tokenize(text, { start: seg.start, end: seg.end, pos: true, lemma: true }));
+    expect(out.tokens.toArray(text).map(({ sentenceIndex: _, ...t }) => t)).toEqual(tokens.map(({ sentenceIndex: _, ...t }) => t));
+    expect(out.sentences.map((s) => text.slice(s.start, s.end))).toContain("Harbour strike enters its sixth day");
+  });
+
+  it("keeps tokens in text order around a paragraph with an over-long run, and reads overlapping adapter segments apart", () => {
+    const url = `https://example.org/${"a".repeat(300)}`;
+    const text = `The pilots struck on Monday.\nRead the statement at ${url} today. It is short.\nThe port stayed closed.`;
+    const lines = lineParagraphs(text);
+    const out = segmentArticle(article(text), { classify: false });
+    const starts = out.tokens.toArray(text).map((t) => t.start);
+    expect(starts).toEqual([...starts].sort((x, y) => x - y));
+    expect(out.tokens.toArray(text).map(({ sentenceIndex: _, ...t }) => t)).toEqual(
+      lines.flatMap((seg) => tokenize(text, { start: seg.start, end: seg.end, pos: true, lemma: true })).map(({ sentenceIndex: _, ...t }) => t),
+    );
+    // Two adapter segments over the same words (a quote inside a paragraph): each keeps its own sentences.
+    const quoteStart = text.indexOf("Read");
+    const segments: Segment[] = [
+      { start: 0, end: lines[1]!.end, kind: "body", language: "en", reason: "<p>" },
+      { start: quoteStart, end: lines[1]!.end, kind: "quote", language: "en", reason: "<q>" },
+    ];
+    const nested = segmentArticle(article(text, { segments }), { classify: false });
+    for (const [i, seg] of nested.segments.entries()) {
+      expect(nested.sentences.filter((s) => s.segmentIndex === i).map((s) => [s.start, s.end])).toEqual(
+        splitSentences(text, seg.start, seg.end).map((s) => [s.start, s.end]),
+      );
+    }
+  });
+
   it("handles empty and blank texts", () => {
     for (const text of ["", "   \n\n  "]) {
       const out = segmentArticle(article(text, { language: null }));

@@ -79,15 +79,64 @@ export interface WinkAnalysis {
 export function analyse(text: string, options: TokenizeOptions = {}, withTokens: boolean | TokenTableBuilder = true): WinkAnalysis {
   const start = clamp(options.start ?? 0, 0, text.length);
   const end = clamp(options.end ?? text.length, start, text.length);
+  const read = analyseRanges(text, [{ start, end }], options, withTokens);
+  return { tokens: read.tokens, sentences: read.sentences[0]! };
+}
+
+/** Tokens and sentences of several ranges read in one wink-nlp pass (see {@link analyseRanges}). */
+export interface RangesAnalysis {
+  /** Tokens of all the ranges, in text order (empty when they went to a {@link TokenTableBuilder}). */
+  tokens: Token[];
+  /** Sentences of each range, in the order of the ranges, as offsets into the whole text, trimmed. */
+  sentences: Offsets[][];
+}
+
+/**
+ * What separates two ranges read in one pass: a paragraph break. wink-nlp reads no token across it, and a
+ * sentence that runs over it is cut there, so each range reads as it would alone.
+ */
+const RANGE_BREAK = "\n\n";
+
+/**
+ * {@link analyse} for several ranges of `text` (in text order, not overlapping) in one wink-nlp pass: the
+ * ranges are joined with a paragraph break, read once, and the tokens and sentences mapped back, a sentence
+ * never crossing from one range into the next. One pass over a few paragraphs costs about a fifth less
+ * than a pass over each (wink sets up every document it reads). `options.start` and `options.end` are
+ * ignored.
+ */
+export function analyseRanges(
+  text: string,
+  ranges: readonly Offsets[],
+  options: Omit<TokenizeOptions, "start" | "end"> = {},
+  withTokens: boolean | TokenTableBuilder = true,
+): RangesAnalysis {
   const withPos = options.pos ?? true;
   const nlp = getNlp(withPos ? "pos" : "sentences");
   const its = nlp.its;
+  // Where each range starts in the joined slice, and its length.
+  const froms: number[] = new Array(ranges.length);
+  const bases: number[] = new Array(ranges.length);
+  const lengths: number[] = new Array(ranges.length);
+  const parts: string[] = new Array(ranges.length);
+  let at = 0;
+  let last = 0;
+  ranges.forEach((r, i) => {
+    const from = clamp(r.start, last, text.length);
+    const to = clamp(r.end, from, text.length);
+    froms[i] = from;
+    bases[i] = at;
+    lengths[i] = to - from;
+    parts[i] = text.slice(from, to);
+    at += to - from + RANGE_BREAK.length;
+    last = to;
+  });
+  const sentences: Offsets[][] = ranges.map(() => []);
   // Runs longer than MAX_WINK_RUN are blanked (same length, so offsets hold): they are never words.
-  const slice = blankLongRuns(text.slice(start, end));
+  const slice = blankLongRuns(parts.length === 1 ? parts[0]! : parts.join(RANGE_BREAK));
   const doc = nlp.readDoc(slice);
   const tokens = doc.tokens();
   const values = tokens.out(its.value) as string[];
-  if (values.length === 0) return { tokens: [], sentences: [] };
+  if (values.length === 0) return { tokens: [], sentences };
   const spaces = tokens.out(its.precedingSpaces) as string[];
   const types = tokens.out(its.type) as string[];
   const pos = withPos ? (tokens.out(its.pos) as string[]) : null;
@@ -96,37 +145,41 @@ export function analyse(text: string, options: TokenizeOptions = {}, withTokens:
   const spans = doc.sentences().out(its.span) as unknown as number[][];
   const sentenceOf = withTokens ? sentenceIndexOfTokens(spans, values.length) : [];
   const offsets = tokenOffsets(slice, values, spaces);
-  if (withTokens instanceof TokenTableBuilder) {
-    for (let i = 0; i < values.length; i++) {
-      const o = offsets[i] as Offsets;
-      withTokens.push(start + o.start, start + o.end, pos ? (pos[i] ?? "") : "", types[i] ?? "", sentenceOf[i] ?? 0, lemmas ? lemmaOf(slice, o, lemmas[i]) : undefined);
-    }
-    withTokens = false;
-  }
-  const out: Token[] = new Array(withTokens ? values.length : 0);
+  const builder = withTokens instanceof TokenTableBuilder ? withTokens : null;
+  const out: Token[] = [];
+  // The range each token falls in (tokens come in order); a token between two ranges is the break's own.
+  let r = 0;
   for (let i = 0; withTokens && i < values.length; i++) {
     const o = offsets[i] as Offsets;
-    const token: Token = {
-      start: start + o.start,
-      end: start + o.end,
-      text: slice.slice(o.start, o.end),
-      pos: pos ? (pos[i] ?? "") : "",
-      type: types[i] ?? "",
-      sentenceIndex: sentenceOf[i] ?? 0,
-    };
+    while (r + 1 < ranges.length && o.start >= bases[r + 1]!) r++;
+    const stop = bases[r]! + lengths[r]!;
+    if (o.start >= stop) continue;
+    const shift = froms[r]! - bases[r]!;
+    const start = o.start + shift;
+    const end = Math.min(o.end, stop) + shift;
+    if (builder) {
+      builder.push(start, end, pos ? (pos[i] ?? "") : "", types[i] ?? "", sentenceOf[i] ?? 0, lemmas ? lemmaOf(slice, o, lemmas[i]) : undefined);
+      continue;
+    }
+    const token: Token = { start, end, text: text.slice(start, end), pos: pos ? (pos[i] ?? "") : "", type: types[i] ?? "", sentenceIndex: sentenceOf[i] ?? 0 };
     if (lemmas) token.lemma = lemmas[i] ?? token.text;
-    out[i] = token;
+    out.push(token);
   }
-  const sentences: Offsets[] = [];
-  for (const [first, last] of spans) {
+  // Each sentence, cut at the breaks, goes to the ranges it covers.
+  r = 0;
+  for (const [first, lastToken] of spans) {
     const a = offsets[first ?? 0];
-    const b = offsets[last ?? values.length - 1];
+    const b = offsets[lastToken ?? values.length - 1];
     if (!a || !b) continue;
-    let s = start + a.start;
-    let e = start + b.end;
-    while (s < e && isSpace(text.charCodeAt(s))) s++;
-    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
-    if (e > s) sentences.push({ start: s, end: e });
+    while (r + 1 < ranges.length && a.start >= bases[r + 1]!) r++;
+    for (let k = r; k < ranges.length && bases[k]! < b.end; k++) {
+      const shift = froms[k]! - bases[k]!;
+      let s = Math.max(a.start, bases[k]!) + shift;
+      let e = Math.min(b.end, bases[k]! + lengths[k]!) + shift;
+      while (s < e && isSpace(text.charCodeAt(s))) s++;
+      while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+      if (e > s) sentences[k]!.push({ start: s, end: e });
+    }
   }
   return { tokens: out, sentences };
 }
@@ -323,10 +376,10 @@ function blankLongRuns(s: string): string {
   return hasLongRun(s) ? s.replace(LONG_RUN, (r) => " ".repeat(r.length)) : s;
 }
 
-/** Whether `s` holds a run of more than {@link MAX_WINK_RUN} non-space characters (one linear scan). */
-export function hasLongRun(s: string): boolean {
+/** Whether `s` (or `s[start, end)`) holds a run of more than {@link MAX_WINK_RUN} non-space characters (one linear scan). */
+export function hasLongRun(s: string, start = 0, end = s.length): boolean {
   let run = 0;
-  for (let i = 0; i < s.length; i++) {
+  for (let i = start; i < end; i++) {
     if (isSpace(s.charCodeAt(i))) run = 0;
     else if (++run > MAX_WINK_RUN) return true;
   }

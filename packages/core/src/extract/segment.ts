@@ -17,7 +17,7 @@ import type { Offsets } from "../model/span.js";
 import type { Sentence } from "../pipeline/state.js";
 import { defaultLanguageDetector, type LanguageDetector } from "./language.js";
 import { CONTENT_KINDS } from "../model/article.js";
-import { analyse, hasLongRun, MAX_WINK_RUN, TokenTable, TokenTableBuilder, type Token } from "./nlp.js";
+import { analyse, analyseRanges, hasLongRun, MAX_WINK_RUN, TokenTable, TokenTableBuilder, type Token } from "./nlp.js";
 import { classifyParagraphs } from "./noise.js";
 
 /** Result of segmenting one article. */
@@ -62,13 +62,60 @@ export function segmentArticle(article: Article, options: SegmentOptions = {}): 
         });
   const sentences: Sentence[] = [];
   const tokens = new TokenTableBuilder();
+  const raw = segmentSentences(article.text, segments, tokens);
   segments.forEach((segment, segmentIndex) => {
-    const content = CONTENT_KINDS.has(segment.kind);
-    for (const s of splitSentences(article.text, segment.start, segment.end, content ? tokens : undefined)) {
+    for (const s of fixSentences(article.text, raw[segmentIndex]!)) {
       sentences.push({ start: s.start, end: s.end, segmentIndex, kind: segment.kind });
     }
   });
   return { segments, sentences, language, tokens: tokens.build() };
+}
+
+/** Most characters of paragraphs read in one wink-nlp pass: bounds the document wink holds at once. */
+const MAX_PASS_CHARS = 16_384;
+
+/**
+ * wink-nlp's sentences of each segment, before the fix-ups; the tokens of the content segments go to
+ * `tokens`, in text order. Paragraphs are read a few at a time ({@link analyseRanges}: content ones
+ * tagged, the others not), each as it would be read alone; a paragraph with an over-long run is read on
+ * its own ({@link boundedWinkSentences}).
+ */
+function segmentSentences(text: string, segments: readonly Segment[], tokens: TokenTableBuilder): Offsets[][] {
+  const out: Offsets[][] = new Array(segments.length);
+  interface Pass {
+    readonly content: boolean;
+    readonly indices: number[];
+    chars: number;
+    end: number;
+  }
+  const passes: [Pass, Pass] = [
+    { content: true, indices: [], chars: 0, end: 0 },
+    { content: false, indices: [], chars: 0, end: 0 },
+  ];
+  const flush = (pass: Pass) => {
+    if (pass.indices.length === 0) return;
+    const read = analyseRanges(text, pass.indices.map((i) => segments[i]!), { pos: pass.content, lemma: pass.content }, pass.content ? tokens : false);
+    pass.indices.forEach((i, k) => (out[i] = read.sentences[k]!));
+    pass.indices.length = 0;
+    pass.chars = 0;
+  };
+  segments.forEach((segment, i) => {
+    const pass = passes[CONTENT_KINDS.has(segment.kind) ? 0 : 1];
+    if (hasLongRun(text, segment.start, segment.end)) {
+      // Tokens stay in text order: the content read so far goes first.
+      flush(pass);
+      out[i] = boundedWinkSentences(text, segment.start, segment.end, pass.content ? tokens : undefined);
+      return;
+    }
+    // Ranges of one pass may not overlap (an adapter's segments may): an overlapping one starts a new pass.
+    if (segment.start < pass.end) flush(pass);
+    pass.indices.push(i);
+    pass.chars += segment.end - segment.start;
+    pass.end = segment.end;
+    if (pass.chars >= MAX_PASS_CHARS) flush(pass);
+  });
+  passes.forEach(flush);
+  return out;
 }
 
 /** Non-empty lines of a text as unclassified `body` segments (trimmed, `reason` null). */
@@ -91,8 +138,13 @@ export function lineParagraphs(text: string): Segment[] {
  * (with parts of speech and lemmas) are appended to it from the same wink-nlp pass.
  */
 export function splitSentences(text: string, start: number, end: number, tokens?: Token[] | TokenTableBuilder): Offsets[] {
+  return fixSentences(text, boundedWinkSentences(text, start, end, tokens));
+}
+
+/** The fix-ups of this module's header, over wink-nlp's sentences of one range. */
+function fixSentences(text: string, winkSentences: readonly Offsets[]): Offsets[] {
   const raw: Offsets[] = [];
-  for (const s of boundedWinkSentences(text, start, end, tokens)) raw.push(...splitMissed(text, s));
+  for (const s of winkSentences) raw.push(...splitMissed(text, s));
   return mergeQuoted(text, mergeFalseBreaks(text, raw));
 }
 
