@@ -3,12 +3,13 @@ import { topicKeys, type Article } from "../src/index.js";
 import { STOP } from "../src/extract/lexicon.js";
 import { shingles } from "../src/reconcile/copies.js";
 import { capitalisedRuns } from "../src/pipeline/stories.js";
+import { nameWordEnd } from "../src/resolve/candidates.js";
 import { isLetter, isLetterOrDigit, isUpper } from "../src/util/chars.js";
 
 // The hand-written word scans must find exactly the words their regular expressions define, on text full
 // of what trips scanners up: accents, apostrophes, hyphens, digits, astral letters, lone surrogates,
 // combining marks, other scripts.
-const PIECES = ["the", "Ferry", "crews", "l’économie", "rock'n'roll", "well-known", "İstanbul", "Ölüdeniz", "2024", "6.5", "𝒜𝒷𝒸", "😀", "\ud800", "a\u0307b", "Москва", "東京", "—", " ", "  ", "\t", "\n", "Harbour Union", "NEW", ",", "'", "’", "-", "x"];
+const PIECES = ["the", "Ferry", "U.S.", "AT&T", "Jr.", "partnership.The", ".", "&", "crews", "l’économie", "rock'n'roll", "well-known", "İstanbul", "Ölüdeniz", "2024", "6.5", "𝒜𝒷𝒸", "😀", "\ud800", "a\u0307b", "Москва", "東京", "—", " ", "  ", "\t", "\n", "Harbour Union", "NEW", ",", "'", "’", "-", "x"];
 
 function* texts(count: number): Generator<string> {
   let seed = 12345;
@@ -72,6 +73,21 @@ describe("hand-written word scans", () => {
       runs += expected.length;
     }
     expect(runs).toBeGreaterThan(500);
+  });
+
+  it("name words end where /[\\p{L}\\p{N}]+(?:[-'’.&][\\p{L}\\p{N}]+)*\\.?/u ends them", () => {
+    let words = 0;
+    for (const text of texts(400)) {
+      const re = /[\p{L}\p{N}]+(?:[-'’.&][\p{L}\p{N}]+)*\.?/uy;
+      // Every start a scan can be at: each code point (never inside a surrogate pair).
+      for (let i = 0; i < text.length; i += (text.codePointAt(i) ?? 0) > 0xffff ? 2 : 1) {
+        re.lastIndex = i;
+        const m = re.exec(text);
+        expect(nameWordEnd(text, i), `${JSON.stringify(text)} at ${i}`).toBe(m ? i + m[0].length : i);
+        if (m) words++;
+      }
+    }
+    expect(words).toBeGreaterThan(2000);
   });
 
   it("topic keys take the same words as /\\p{L}[\\p{L}'’-]*/u", () => {

@@ -192,12 +192,25 @@ const LEADS_WITH_WORD = /^[\p{L}\p{N}]/u;
 /** Content concepts of tokens: lemmas, lower-cased, British spellings folded, synonyms joined. */
 export function conceptsOf(tokens: readonly Token[]): string[] {
   const out: string[] = [];
-  for (const t of tokens) {
-    const raw = (t.lemma ?? t.text).toLowerCase().replace(/['’]s$/, "");
-    const l = raw.replace(/our$/, "or").replace(/ence$/, "ense").replace(/isation$/, "ization");
-    out.push(concept(l));
-  }
+  for (const t of tokens) out.push(conceptOfWord(t.lemma ?? t.text));
   return out;
+}
+
+/** Concepts of words already seen: words repeat (a few thousand make most of news text), five patterns each do not. */
+const CONCEPT_OF_WORD = new Map<string, string>();
+/** Most words {@link CONCEPT_OF_WORD} holds; it starts again when full, so memory stays bounded. */
+const MAX_CONCEPT_MEMO = 50_000;
+
+/** The concept of one lemma (or word): lower-cased, possessive dropped, British spellings folded, synonyms joined. */
+function conceptOfWord(word: string): string {
+  let c = CONCEPT_OF_WORD.get(word);
+  if (c === undefined) {
+    const raw = word.toLowerCase().replace(/['’]s$/, "");
+    c = concept(raw.replace(/our$/, "or").replace(/ence$/, "ense").replace(/isation$/, "ization"));
+    if (CONCEPT_OF_WORD.size >= MAX_CONCEPT_MEMO) CONCEPT_OF_WORD.clear();
+    CONCEPT_OF_WORD.set(word, c);
+  }
+  return c;
 }
 
 function objectOf(text: string, from: number, to: number, mentions: Mention[]) {

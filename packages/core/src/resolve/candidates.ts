@@ -1,4 +1,5 @@
 import type { EntityType } from "../model/entity.js";
+import { codePointAt, isLetterOrDigit } from "../util/chars.js";
 import { CITIES, countryOf } from "./gazetteer.js";
 import { bagKey, ordinalValue, personKey } from "./keys.js";
 import {
@@ -46,26 +47,57 @@ interface Tok {
   breakAfter: boolean;
 }
 
-// Words: letters/digits with inner apostrophes, dots (U.S.), hyphens and ampersands. Linear: no nested quantifiers
-// over the same characters.
-const WORD = /[\p{L}\p{N}]+(?:[-'’.&][\p{L}\p{N}]+)*\.?/gu;
+/**
+ * Where the word starting at `i` ends: letters and digits with inner apostrophes, dots ("U.S."), hyphens and
+ * ampersands, and a final dot, as `/[\p{L}\p{N}]+(?:[-'’.&][\p{L}\p{N}]+)*\.?/u` would match it (`i` when no
+ * word starts there). Scanned by hand: this runs over every word of every body paragraph, and a regular
+ * expression's match array per word was the stage's largest allocation.
+ */
+export function nameWordEnd(text: string, i: number): number {
+  let j = alnumRun(text, i);
+  if (j === i) return i;
+  for (;;) {
+    const c = text.charCodeAt(j);
+    if (c !== 45 && c !== 39 && c !== 0x2019 && c !== 46 && c !== 38) break;
+    const k = alnumRun(text, j + 1);
+    if (k === j + 1) break;
+    j = k;
+  }
+  return text.charCodeAt(j) === 46 ? j + 1 : j;
+}
+
+/** The end of the run of letters and digits starting at `i`. */
+function alnumRun(text: string, i: number): number {
+  while (i < text.length) {
+    const cp = codePointAt(text, i);
+    if (!isLetterOrDigit(cp)) break;
+    i += cp > 0xffff ? 2 : 1;
+  }
+  return i;
+}
 
 function tokens(text: string, from: number, to: number): Tok[] {
   const out: Tok[] = [];
   const slice = text.slice(from, to);
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(slice); m; m = WORD.exec(slice)) {
-    let raw = m[0];
+  for (let i = 0; i < slice.length; ) {
+    const stop = nameWordEnd(slice, i);
+    if (stop === i) {
+      i += codePointAt(slice, i) > 0xffff ? 2 : 1;
+      continue;
+    }
+    const index = i;
+    let raw = slice.slice(index, stop);
+    i = stop;
     const dotted = raw.includes(".");
     // Sentences glued without a space ("partnership.The") split at the dot.
     const glued = dotted ? /[\p{Ll}\d]\.(?=\p{Lu}\p{Ll})/u.exec(raw) : null;
     if (glued) {
       raw = raw.slice(0, glued.index + 1);
-      WORD.lastIndex = m.index + raw.length + 1;
+      i = index + raw.length + 1;
     }
     // Keep the dot of initialisms ("U.S."), initials ("L.") and honorifics ("Jr."); drop a sentence-final dot.
     if (dotted && raw.endsWith(".") && !/^(?:\p{L}\.){2,}$/u.test(raw) && !/^\p{Lu}\.$/u.test(raw) && !/^(?:Jr|Sr|St|Mr|Mrs|Ms|Dr)\.$/.test(raw)) raw = raw.slice(0, -1);
-    const start = from + m.index;
+    const start = from + index;
     let end = start + raw.length;
     let possessive = false;
     let word = raw;
@@ -124,10 +156,10 @@ const PERSON_CUES = new Set([
 /** Words after a name that make it a speaker. */
 const SPEECH_VERBS = new Set(["said", "says", "told", "added", "noted", "wrote", "stated", "commented", "explained", "argued", "warned", "insisted", "claimed"]);
 
-/** Finds candidate names in text[from, to) (one segment), with types and titles. `sentenceStarts` marks sentence starts. */
 /** Months and weekdays: a number after them is a date, not part of a name. */
 const CALENDAR = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$|^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?$/i;
 
+/** Finds candidate names in text[from, to) (one segment), with types and titles. `sentenceStarts` marks sentence starts. */
 export function findCandidates(articleId: string, text: string, from: number, to: number, sentenceStarts: ReadonlySet<number>): Candidate[] {
   const toks = tokens(text, from, to);
   const out: Candidate[] = [];
