@@ -43,32 +43,43 @@ const STOPWORDS: Record<string, string> = {
 };
 
 const LANGS = Object.keys(STOPWORDS);
-const WEIGHTS = new Map<string, Map<string, number>>();
+/** A word's weight for each language, by language index in {@link LANGS} (0 for a language it is not a word of). */
+type LanguageWeights = Float64Array;
+const WEIGHTS = new Map<string, LanguageWeights>();
 {
-  const owners = new Map<string, Set<string>>();
-  for (const lang of LANGS) {
+  const owners = new Map<string, Set<number>>();
+  LANGS.forEach((lang, index) => {
     for (const w of (STOPWORDS[lang] ?? "").split(" ")) {
       if (!owners.has(w)) owners.set(w, new Set());
-      owners.get(w)?.add(lang);
+      owners.get(w)?.add(index);
     }
-  }
+  });
   for (const [w, langs] of owners) {
-    const m = new Map<string, number>();
-    for (const l of langs) m.set(l, 1 / langs.size);
+    const m = new Float64Array(LANGS.length);
+    for (const l of langs) m[l] = 1 / langs.size;
     WEIGHTS.set(w, m);
   }
 }
 
+/** Weights of the given languages, by index in {@link LANGS}. */
+function weightsOf(byLanguage: Record<string, number>): LanguageWeights {
+  const m = new Float64Array(LANGS.length);
+  for (const [l, v] of Object.entries(byLanguage)) m[LANGS.indexOf(l)] = v;
+  return m;
+}
+
 // Letters that mark a language (or a few) among the Latin-script ones above.
-const MARKS: [RegExp, Record<string, number>][] = [
-  [/[ñ¿¡]/g, { es: 1 }],
-  [/[ßäöü]/g, { de: 1 }],
-  [/[ãõ]/g, { pt: 1 }],
-  [/[ç]/g, { fr: 0.5, pt: 0.5 }],
-  [/[èêëîïôûùœ]/g, { fr: 1 }],
-  [/[ìò]/g, { it: 1 }],
-  [/[áíóú]/g, { es: 0.6, pt: 0.4 }],
-];
+const MARKS: [RegExp, LanguageWeights][] = (
+  [
+    [/[ñ¿¡]/g, { es: 1 }],
+    [/[ßäöü]/g, { de: 1 }],
+    [/[ãõ]/g, { pt: 1 }],
+    [/[ç]/g, { fr: 0.5, pt: 0.5 }],
+    [/[èêëîïôûùœ]/g, { fr: 1 }],
+    [/[ìò]/g, { it: 1 }],
+    [/[áíóú]/g, { es: 0.6, pt: 0.4 }],
+  ] as [RegExp, Record<string, number>][]
+).map(([re, add]) => [re, weightsOf(add)]);
 
 // Writing systems other than Latin, identified by script alone: first and last code unit of each block.
 const SCRIPTS: [number, number, string][] = [
@@ -152,7 +163,9 @@ export function stopwordLanguageDetector(options: StopwordDetectorOptions = {}):
           return { language: tag, confidence: 0.9 };
         }
       }
-      const scores = new Map<string, number>();
+      // Scores by language index; a language is scored once a word or mark of it is seen.
+      const scores = new Float64Array(LANGS.length);
+      const scored = new Uint8Array(LANGS.length);
       let hits = 0;
       let words = 0;
       const lower = text.toLowerCase();
@@ -172,15 +185,25 @@ export function stopwordLanguageDetector(options: StopwordDetectorOptions = {}):
         const w = WEIGHTS.get(word.includes("’") ? word.replace("’", "'") : word) ?? elided(word);
         if (!w) continue;
         hits++;
-        for (const [l, v] of w) scores.set(l, (scores.get(l) ?? 0) + v);
+        for (let l = 0; l < w.length; l++) {
+          if (w[l] === 0) continue;
+          scores[l]! += w[l]!;
+          scored[l] = 1;
+        }
       }
       // Every mark is a non-ASCII letter: ASCII text has none to count.
       for (const [re, add] of NON_ASCII.test(lower) ? MARKS : []) {
         const n = Math.min(lower.match(re)?.length ?? 0, 3);
         if (n === 0) continue;
-        for (const [l, v] of Object.entries(add)) scores.set(l, (scores.get(l) ?? 0) + 0.5 * n * v);
+        for (let l = 0; l < add.length; l++) {
+          if (add[l] === 0) continue;
+          scores[l]! += 0.5 * n * add[l]!;
+          scored[l] = 1;
+        }
       }
-      const ranked = [...scores].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+      const ranked: [string, number][] = [];
+      for (let l = 0; l < LANGS.length; l++) if (scored[l]) ranked.push([LANGS[l]!, scores[l]!]);
+      ranked.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
       const [best, second] = ranked;
       if (!best || hits < minHits || best[1] < minHits * 0.6) return null;
       const runnerUp = second?.[1] ?? 0;
@@ -207,18 +230,18 @@ function apostropheNear(text: string, start: number, end: number): boolean {
 }
 
 // French and Italian elisions (l'économie, d'euros, dell'anno) count as their article or preposition.
-function elided(word: string): Map<string, number> | undefined {
+function elided(word: string): LanguageWeights | undefined {
   if (!apostropheNear(word, 0, word.length)) return undefined;
   const m = /^(l|d|qu|n|s|j|c|dell|nell|all|dall|sull)['’]/.exec(word);
   if (!m) return undefined;
   const head = m[1] as string;
-  if (head.length > 2) return new Map([["it", 1]]);
-  if (head === "qu" || head === "j" || head === "c") return new Map([["fr", 1]]);
-  return new Map([
-    ["fr", 0.75],
-    ["it", 0.25],
-  ]);
+  if (head.length > 2) return ELIDED_IT;
+  if (head === "qu" || head === "j" || head === "c") return ELIDED_FR;
+  return ELIDED_EITHER;
 }
+const ELIDED_IT = weightsOf({ it: 1 });
+const ELIDED_FR = weightsOf({ fr: 1 });
+const ELIDED_EITHER = weightsOf({ fr: 0.75, it: 0.25 });
 
 function round(n: number): number {
   return Math.round(n * 1000) / 1000;
