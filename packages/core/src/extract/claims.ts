@@ -5,6 +5,7 @@ import type { ArticleAnalysis } from "../pipeline/state.js";
 import { APPOINT_WORDS, END_VERBS, EVENT_NOUNS, SPEECH_VERBS, START_VERBS, STOP, TOLL_WORDS, concept, mayBeOneOf } from "./lexicon.js";
 import type { Token } from "./nlp.js";
 import { spansWithin } from "../util/spans.js";
+import { memoByString } from "../util/memo.js";
 
 /** Segment kinds claims are drawn from: the article's own body text. */
 
@@ -182,12 +183,14 @@ function stripRange(text: string, clause: { start: number; end: number }, cut: {
 function isContent(t: Token): boolean {
   // The part of speech first: the cheapest test, and most tokens that fail fail it.
   if (!(t.pos === "NOUN" || t.pos === "PROPN" || t.pos === "VERB" || t.pos === "ADJ" || t.pos === "NUM" || t.pos === "ADV" || t.pos === "")) return false;
-  if (!LEADS_WITH_WORD.test(t.text)) return false;
-  const l = (t.lemma ?? t.text).toLowerCase();
-  return !STOP.has(l) && !STOP.has(t.text.toLowerCase());
+  return contentWord(t.text) && (t.lemma === undefined || notStopword(t.lemma));
 }
 
 const LEADS_WITH_WORD = /^[\p{L}\p{N}]/u;
+/** Whether a word as written may carry content: it starts with a letter or digit and is no stopword. */
+const contentWord = memoByString((word) => LEADS_WITH_WORD.test(word) && !STOP.has(word.toLowerCase()));
+/** Whether a lemma is no stopword. */
+const notStopword = memoByString((lemma) => !STOP.has(lemma.toLowerCase()));
 
 /** Content concepts of tokens: lemmas, lower-cased, British spellings folded, synonyms joined. */
 export function conceptsOf(tokens: readonly Token[]): string[] {
@@ -196,22 +199,11 @@ export function conceptsOf(tokens: readonly Token[]): string[] {
   return out;
 }
 
-/** Concepts of words already seen: words repeat (a few thousand make most of news text), five patterns each do not. */
-const CONCEPT_OF_WORD = new Map<string, string>();
-/** Most words {@link CONCEPT_OF_WORD} holds; it starts again when full, so memory stays bounded. */
-const MAX_CONCEPT_MEMO = 50_000;
-
 /** The concept of one lemma (or word): lower-cased, possessive dropped, British spellings folded, synonyms joined. */
-function conceptOfWord(word: string): string {
-  let c = CONCEPT_OF_WORD.get(word);
-  if (c === undefined) {
-    const raw = word.toLowerCase().replace(/['’]s$/, "");
-    c = concept(raw.replace(/our$/, "or").replace(/ence$/, "ense").replace(/isation$/, "ization"));
-    if (CONCEPT_OF_WORD.size >= MAX_CONCEPT_MEMO) CONCEPT_OF_WORD.clear();
-    CONCEPT_OF_WORD.set(word, c);
-  }
-  return c;
-}
+const conceptOfWord = memoByString((word) => {
+  const raw = word.toLowerCase().replace(/['’]s$/, "");
+  return concept(raw.replace(/our$/, "or").replace(/ence$/, "ense").replace(/isation$/, "ization"));
+});
 
 function objectOf(text: string, from: number, to: number, mentions: Mention[]) {
   let s = from;

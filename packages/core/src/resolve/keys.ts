@@ -1,5 +1,6 @@
 import { NAME_CONNECTORS, SPELLING_VARIANTS } from "./lexicon.js";
 import { countryOf } from "./gazetteer.js";
+import { memoByString } from "../util/memo.js";
 
 const ROMAN: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100 };
 const ORDINAL_WORDS: Record<string, number> = {
@@ -57,20 +58,11 @@ export function foldTransliteration(word: string): string {
     .replace(/(.)\1/g, "$1");
 }
 
-/** Key of a single name word: normalised, ordinals as numbers, transliteration folded. */
-export function wordKey(word: string): string {
-  let key = WORD_KEYS.get(word);
-  if (key === undefined) {
-    key = computeWordKey(word);
-    // Names repeat across a batch's articles: keys are kept for the words seen, up to a bound.
-    if (WORD_KEYS.size >= MAX_WORD_KEYS) WORD_KEYS.clear();
-    WORD_KEYS.set(word, key);
-  }
-  return key;
-}
-
-const WORD_KEYS = new Map<string, string>();
-const MAX_WORD_KEYS = 50_000;
+/**
+ * Key of a single name word: normalised, ordinals as numbers, transliteration folded. Names repeat across a
+ * batch's articles: keys are memoised per word.
+ */
+export const wordKey: (word: string) => string = memoByString((word) => computeWordKey(word));
 
 function computeWordKey(word: string): string {
   const ord = ordinalValue(word);

@@ -6,6 +6,7 @@
 import stem from "wink-porter2-stemmer";
 import { CONCEPT } from "../extract/lexicon.js";
 import { CARDINAL_WORDS } from "../extract/numbers.js";
+import { memoByString } from "../util/memo.js";
 
 /** One word of a passage. */
 export interface Token {
@@ -94,14 +95,9 @@ export function conceptOf(stemmed: string, lemma?: string): string {
 
 /** Synonym group of a lemma (memoised: a text repeats its lemmas), or undefined. */
 function lemmaConcept(lemma: string): string | undefined {
-  let c = lemmaConcepts.get(lemma);
-  if (c === undefined) {
-    c = CONCEPT.get(lemma.toLowerCase()) ?? CONCEPT_BY_STEM.get(stemWord(normalizeWord(lemma))) ?? null;
-    if (lemmaConcepts.size >= MEMO_LIMIT) lemmaConcepts.clear();
-    lemmaConcepts.set(lemma, c);
-  }
-  return c ?? undefined;
+  return lemmaConcepts(lemma) ?? undefined;
 }
+const lemmaConcepts = memoByString((lemma): string | null => CONCEPT.get(lemma.toLowerCase()) ?? CONCEPT_BY_STEM.get(stemWord(normalizeWord(lemma))) ?? null);
 
 /** What the pipeline's tagger says about the word at an offset. */
 export interface WordTag {
@@ -111,14 +107,6 @@ export interface WordTag {
   lemma?: string;
 }
 
-/**
- * Entries each memo below holds at most; a full memo is emptied and refilled, so the memory they keep stays
- * bounded however many texts go through (a news vocabulary of a day fits many times over).
- */
-const MEMO_LIMIT = 50_000;
-const stemCache = new Map<string, string>();
-const lemmaConcepts = new Map<string, string | null>();
-const forms = new Map<string, WordForm>();
 const ORDINAL_WORDS: Record<string, number> = {
   first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
   eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, twentieth: 20,
@@ -141,15 +129,7 @@ export function valueKey(norm: string): string {
 }
 
 /** Porter2 stem of a normalised word (cached). */
-export function stemWord(norm: string): string {
-  let s = stemCache.get(norm);
-  if (s === undefined) {
-    s = /^\p{N}+$/u.test(norm) ? norm : stem(norm);
-    if (stemCache.size >= MEMO_LIMIT) stemCache.clear();
-    stemCache.set(norm, s);
-  }
-  return s;
-}
+export const stemWord: (norm: string) => string = memoByString((norm) => (/^\p{N}+$/u.test(norm) ? norm : stem(norm)));
 
 /** Discourse words that open a new clause after a comma ("…, while …", "…, as well as …"). */
 const CLAUSE_OPENERS = new Set(["but", "while", "whereas", "although", "though", "which", "who", "after", "before", "when", "because", "as", "where", "despite", "amid"]);
@@ -172,17 +152,11 @@ export interface WordForm {
  * The normalised form, stem and kind of a word as written, memoised per spelling: a text repeats its words,
  * and the regular expressions of {@link normalizeWord} and {@link valueKey} were most of the tokenizer's time.
  */
-export function wordForm(raw: string): WordForm {
-  let f = forms.get(raw);
-  if (f === undefined) {
-    const word = normalizeWord(raw);
-    const norm = valueKey(word);
-    f = { word, norm, stem: stemWord(norm), content: !STOPWORDS.has(word) && !(norm.length === 1 && !/\p{N}/u.test(norm)), upper: /^\p{Lu}/u.test(raw) };
-    if (forms.size >= MEMO_LIMIT) forms.clear();
-    forms.set(raw, f);
-  }
-  return f;
-}
+export const wordForm: (raw: string) => WordForm = memoByString((raw) => {
+  const word = normalizeWord(raw);
+  const norm = valueKey(word);
+  return { word, norm, stem: stemWord(norm), content: !STOPWORDS.has(word) && !(norm.length === 1 && !/\p{N}/u.test(norm)), upper: /^\p{Lu}/u.test(raw) };
+});
 
 /**
  * A new global regular expression matching the words of a text as {@link tokenize} cuts them: for looking
