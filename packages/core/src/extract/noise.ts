@@ -22,6 +22,7 @@ import { detectArticleLanguage, differentLanguage, type LanguageDetector } from 
 import { STOP } from "./lexicon.js";
 import { datelinePrefix, endsWithFunctionWord, isHeadlineLike, isNameList, lineRule, wordCount, type LineVerdict } from "./noise-rules.js";
 import { codePointAt, isLetter, isLetterOrDigit } from "../util/chars.js";
+import { memoByString } from "../util/memo.js";
 
 export { datelinePrefix, isHeadlineLike, isNameList, isStampLine, lineRule, wordCount, type LineVerdict } from "./noise-rules.js";
 
@@ -268,17 +269,22 @@ export function topicKeys(text: string, into: TopicKeys = { all: new Set(), name
       if (cp !== 39 && cp !== 0x2019 && cp !== 45 && !isLetter(cp)) break;
       i += cp > 0xffff ? 2 : 1;
     }
-    const raw = text.slice(start, i);
-    let w = raw.toLowerCase();
-    if (w.length > 2 && w.charCodeAt(w.length - 1) === 115 && (w[w.length - 2] === "'" || w[w.length - 2] === "’")) w = w.slice(0, -2);
-    if (w.length < 3 || STOP.has(w)) continue;
-    const key = w.length > 4 ? w.slice(0, 4) : w;
-    into.all.add(key);
-    const c = raw.charCodeAt(0);
-    if (c < 128 ? c >= 65 && c <= 90 : UPPER_FIRST.test(raw)) into.named.add(key);
+    const key = topicKeyOf(text.slice(start, i));
+    if (key === null) continue;
+    into.all.add(key.key);
+    if (key.named) into.named.add(key.key);
   }
   return into;
 }
+
+/** A word's topic key (its first four letters, lower-cased, possessive dropped) and whether it is capitalised; `null` for stopwords and short words. */
+const topicKeyOf = memoByString((raw): { key: string; named: boolean } | null => {
+  let w = raw.toLowerCase();
+  if (w.length > 2 && w.charCodeAt(w.length - 1) === 115 && (w[w.length - 2] === "'" || w[w.length - 2] === "’")) w = w.slice(0, -2);
+  if (w.length < 3 || STOP.has(w)) return null;
+  const c = raw.charCodeAt(0);
+  return { key: w.length > 4 ? w.slice(0, 4) : w, named: c < 128 ? c >= 65 && c <= 90 : UPPER_FIRST.test(raw) };
+});
 
 /** Fewest words of a paragraph that counts as article prose when looking for the lead and the end. */
 const SUBSTANTIAL_WORDS = 12;
