@@ -12,7 +12,7 @@
  * default detector scores stopword profiles of the main European languages plus writing systems, and
  * returns `null` when unsure. fastText plugs in through {@link fastTextLanguageDetector}.
  */
-import { codePointAt, isLetter } from "../util/chars.js";
+import { codePointAt, isLetter, runEnd } from "../util/chars.js";
 
 /** A detected language. */
 export interface LanguageGuess {
@@ -111,12 +111,7 @@ function wordEnd(text: string, i: number): number {
 
 /** The end of the run of letters starting at `i`. */
 function letterRun(text: string, i: number): number {
-  while (i < text.length) {
-    const cp = codePointAt(text, i);
-    if (!isLetter(cp)) break;
-    i += cp > 0xffff ? 2 : 1;
-  }
-  return i;
+  return runEnd(text, i, isLetter);
 }
 const NON_ASCII = /[\u0080-\uffff]/;
 /** Options of {@link stopwordLanguageDetector}. */

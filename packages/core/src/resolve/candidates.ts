@@ -1,5 +1,5 @@
 import type { EntityType } from "../model/entity.js";
-import { codePointAt, isLetterOrDigit } from "../util/chars.js";
+import { codePointAt, isLetterOrDigit, runEnd } from "../util/chars.js";
 import { CITIES, countryOf } from "./gazetteer.js";
 import { bagKey, ordinalValue, personKey } from "./keys.js";
 import {
@@ -68,12 +68,7 @@ export function nameWordEnd(text: string, i: number): number {
 
 /** The end of the run of letters and digits starting at `i`. */
 function alnumRun(text: string, i: number): number {
-  while (i < text.length) {
-    const cp = codePointAt(text, i);
-    if (!isLetterOrDigit(cp)) break;
-    i += cp > 0xffff ? 2 : 1;
-  }
-  return i;
+  return runEnd(text, i, isLetterOrDigit);
 }
 
 function tokens(text: string, from: number, to: number): Tok[] {

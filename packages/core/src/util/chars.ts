@@ -35,6 +35,16 @@ export function isLetterOrDigit(cp: number): boolean {
   return known;
 }
 
+/** Where the run of code points passing `test` (such as {@link isLetter}) that starts at `i` in `text` ends. */
+export function runEnd(text: string, i: number, test: (cp: number) => boolean): number {
+  while (i < text.length) {
+    const cp = codePointAt(text, i);
+    if (!test(cp)) break;
+    i += cp > 0xffff ? 2 : 1;
+  }
+  return i;
+}
+
 /** The code point at `i` in `text` (a lone surrogate stands for itself); its width is 2 above U+FFFF. */
 export function codePointAt(text: string, i: number): number {
   const c = text.charCodeAt(i);
