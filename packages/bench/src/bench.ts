@@ -126,6 +126,9 @@ async function runPipeline(size: number, mode: PipelineMode, dir: string, thread
   // The inputs are read: as in the CLI, their bytes are not kept.
   files.length = 0;
   onStage("ingest", performance.now() - t0);
+  const articleCount = articles.length;
+  // Story by story the articles are let go as their stories are read, as the CLI lets them go.
+  const releaseArticles = true;
   let reportBytes = 0;
   let claims = 0;
   let events = 0;
@@ -143,12 +146,12 @@ async function runPipeline(size: number, mode: PipelineMode, dir: string, thread
       // thread, so claims and events are not counted (the same bytes as story by story say the same work).
       claims = Number.NaN;
       events = Number.NaN;
-      for await (const { chunks } of renderStoriesInThreads(articles, { failures, onStage, threads, format: "json-compact" })) {
+      for await (const { chunks } of renderStoriesInThreads(articles, { failures, onStage, threads, format: "json-compact", releaseArticles })) {
         for (const chunk of chunks) reportBytes += Buffer.byteLength(chunk);
         stories++;
       }
     } else {
-      for await (const { report } of reconcileStories(articles, { failures, onStage })) {
+      for await (const { report } of reconcileStories(articles, { failures, onStage, releaseArticles })) {
         reportBytes += render(report);
         claims += report.claims.length;
         events += report.events.length;
@@ -160,7 +163,7 @@ async function runPipeline(size: number, mode: PipelineMode, dir: string, thread
   const cpu = process.cpuUsage(cpu0);
   return {
     mode: mode === "threads" ? `threads (${threads})` : mode,
-    articles: articles.length,
+    articles: articleCount,
     failures: failures.length,
     bytes,
     ms,

@@ -42,4 +42,4 @@ export { renderJson, renderJsonChunks, type JsonRenderOptions } from "./report/j
 export { batchChunks, CHUNK_BATCH_SIZE } from "./report/chunks.js";
 export { renderMarkdown, renderMarkdownChunks, renderVerdicts } from "./report/markdown.js";
 export { VERSION } from "./version.js";
-export { StoryAssigner, reconcileStories, storyKeys, type Story, type StoryOptions, type StoryReport } from "./pipeline/stories.js";
+export { StoryAssigner, reconcileStories, storyKeys, type Story, type StoryOptions, type StoryReport, type StoryRunOptions } from "./pipeline/stories.js";

@@ -94,6 +94,20 @@ describe("reconcileStories", () => {
     expect(renderJson(second!.report)).toBe(renderJson(await reconcile([fire[0]!, fire[1]!])));
   });
 
+  it("lets go of the articles when asked to: the array is emptied, the reports are the same", async () => {
+    const input = [strike[0]!, fire[0]!, strike[1]!, fire[1]!, strike[2]!];
+    const kept = [];
+    for await (const part of reconcileStories([...input], { failures: [failure] })) kept.push(renderJson(part.report));
+    const owned = [...input];
+    const released = [];
+    for await (const part of reconcileStories(owned, { failures: [failure], releaseArticles: true })) {
+      expect(owned).toEqual([]);
+      released.push(renderJson(part.report));
+    }
+    expect(released).toEqual(kept);
+    expect(input).toHaveLength(5);
+  });
+
   it("gives a report of no articles, carrying the failures, when nothing was read", async () => {
     const out = [];
     for await (const part of reconcileStories([], { failures: [failure] })) out.push(part);

@@ -39,6 +39,13 @@ describe("reconcileStoriesInThreads", () => {
     expect(stages).toEqual(many.flatMap(() => ["segment", "claims"]));
   });
 
+  it("lets go of the articles when asked to, and still sends each worker its story's articles", async () => {
+    const owned = [...many];
+    const out = await collect(reconcileStoriesInThreads(owned, { threads: 2, releaseArticles: true, workerUrl: new URL("echo.mjs", workers) }));
+    expect(owned).toEqual([]);
+    expect(out.map((s) => (s.report as unknown as { articles: string[] }).articles)).toEqual(many.map((a) => [a.id]));
+  });
+
   it("renderStoriesInThreads passes on each worker's text, in story order, with the first story's failures", async () => {
     const failures = [{ input: "bad.bin", code: "BINARY_INPUT", message: "binary", adapter: null }] as never[];
     const out = await collect(renderStoriesInThreads(many, { threads: 3, failures, format: "markdown", workerUrl: new URL("echo.mjs", workers) }));

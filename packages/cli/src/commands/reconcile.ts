@@ -45,7 +45,8 @@ async function writeStories(articles: Article[], failures: InputFailure[], optio
     let index = 0;
     // On worker threads each worker renders its story too; on one thread the text is rendered as written.
     const format = options.format === "json" ? "json-compact" : "markdown";
-    for await (const { story, chunks, failures: listed } of renderStoriesInThreads(articles, { failures, threads, format })) {
+    // Only the reports are written: the articles are let go story by story.
+    for await (const { story, chunks, failures: listed } of renderStoriesInThreads(articles, { failures, threads, format, releaseArticles: true })) {
       reported.push(...listed);
       // Batched per story, not across stories: a story's last piece must not wait for the next story.
       yield* batchChunks(options.format === "json" ? storyJsonLine(story, chunks) : storyMarkdownSection(story, index, chunks));

@@ -9,12 +9,12 @@ import { OptionsError } from "../errors.js";
 import type { Article } from "../model/article.js";
 import type { InputFailure } from "../model/report.js";
 import type { ReconcileOptions } from "../pipeline/reconcile.js";
-import { assignStories, reconcileStories, type Story, type StoryOptions, type StoryReport } from "../pipeline/stories.js";
+import { articlesById, assignStories, reconcileStories, takeArticles, type Story, type StoryOptions, type StoryReport, type StoryRunOptions } from "../pipeline/stories.js";
 import type { StoryFormat, StoryOutput, StoryResult, StoryTask } from "./protocol.js";
 import { storyChunks } from "./story.js";
 
 /** Options of {@link reconcileStoriesInThreads}. */
-export interface ThreadOptions extends Omit<ReconcileOptions, "stages">, StoryOptions {
+export interface ThreadOptions extends Omit<ReconcileOptions, "stages">, StoryOptions, StoryRunOptions {
   /**
    * Worker threads to run stories on (default: {@link defaultThreads} for the batch). With 1, or with
    * fewer than two stories, no worker is started: the stories run on the calling thread.
@@ -124,10 +124,10 @@ async function* storiesInThreads(
     }
     return;
   }
-  const byId = new Map(articles.map((a) => [a.id, a]));
+  const byId = articlesById(articles, options);
   const task = (index: number): StoryTask => ({
     index,
-    articles: stories[index]!.articleIds.map((id) => byId.get(id)!),
+    articles: takeArticles(byId, stories[index]!, options),
     failures: index === 0 ? (options.failures ?? []) : [],
     format,
   });

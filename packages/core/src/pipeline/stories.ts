@@ -200,6 +200,17 @@ export function assignStories(articles: readonly Article[], options: StoryOption
   return assigner.stories();
 }
 
+/** Options of {@link reconcileStories} beyond the pipeline's and the story assigner's. */
+export interface StoryRunOptions {
+  /**
+   * Let go of the articles as the stories take them (default false): the `articles` array passed in is
+   * emptied once the stories are assigned, and each story's articles are dropped once its pipeline has
+   * run. For a caller that keeps no other reference to them and only writes the reports out, as the CLI
+   * does: the memory the batch's articles take is given back story by story instead of held to the end.
+   */
+  releaseArticles?: boolean;
+}
+
 /** One story's report, from {@link reconcileStories}. */
 export interface StoryReport {
   story: Story;
@@ -211,20 +222,34 @@ export interface StoryReport {
  * yielding its report before the next story is read. Failures passed in the options go with the first
  * story's report (or a report of no articles when there is none), so none is lost.
  */
-export async function* reconcileStories(articles: readonly Article[], options: ReconcileOptions & StoryOptions = {}): AsyncGenerator<StoryReport> {
+export async function* reconcileStories(
+  articles: readonly Article[],
+  options: ReconcileOptions & StoryOptions & StoryRunOptions = {},
+): AsyncGenerator<StoryReport> {
   const stories = assignStories(articles, options);
-  const byId = new Map(articles.map((a) => [a.id, a]));
+  const byId = articlesById(articles, options);
   let failures = options.failures ?? [];
   if (stories.length === 0) {
     yield { story: { id: "", articleIds: [] }, report: await reconcile([], { ...options, failures }) };
     return;
   }
   for (const story of stories) {
-    const report = await reconcile(
-      story.articleIds.map((id) => byId.get(id)!),
-      { ...options, failures },
-    );
+    const report = await reconcile(takeArticles(byId, story, options), { ...options, failures });
     failures = [];
     yield { story, report };
   }
+}
+
+/** The articles by id; with `releaseArticles`, the caller's array is emptied (see {@link StoryRunOptions}). */
+export function articlesById(articles: readonly Article[], options: StoryRunOptions): Map<string, Article> {
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  if (options.releaseArticles) (articles as Article[]).length = 0;
+  return byId;
+}
+
+/** A story's articles, in its order; with `releaseArticles`, no longer kept in `byId`. */
+export function takeArticles(byId: Map<string, Article>, story: Story, options: StoryRunOptions): Article[] {
+  const members = story.articleIds.map((id) => byId.get(id)!);
+  if (options.releaseArticles) for (const id of story.articleIds) byId.delete(id);
+  return members;
 }
