@@ -377,16 +377,17 @@ function markTail(paras: Para[], title: string | null): boolean {
   const n = paras.length;
   // The lead a marker is judged with holds only paragraphs before it: after k < LEAD_PARAGRAPHS body
   // paragraphs, the title and those k. One lead, and one suffix sum of feed-like text, per k.
-  // Made when a marker is first met (most articles have none).
+  // Made when a marker is first met (most articles have none), for the paragraphs after it only: later
+  // markers with the same lead stand further down, and nothing above a marker is read.
   const leads: TopicKeys[] = [];
   const feedLike: boolean[][] = [];
   const feedAfter: number[][] = [];
-  const prepare = (k: number) => {
+  const prepare = (k: number, from: number) => {
     if (leads[k]) return;
     const lead = leadKeys(paras, title, k);
-    const like = paras.map((p) => p.open && !sharesLead(p, lead));
+    const like = paras.map((p, i) => i >= from && p.open && !sharesLead(p, lead));
     const after = new Array<number>(n + 1).fill(0);
-    for (let i = n - 1; i >= 0; i--) after[i] = (after[i + 1] ?? 0) + (like[i] ? (paras[i] as Para).text.length : 0);
+    for (let i = n - 1; i >= from; i--) after[i] = (after[i + 1] ?? 0) + (like[i] ? (paras[i] as Para).text.length : 0);
     leads[k] = lead;
     feedLike[k] = like;
     feedAfter[k] = after;
@@ -401,7 +402,7 @@ function markTail(paras: Para[], title: string | null): boolean {
       bodyChars += p.text.length;
     } else if (!p.open && p.verdict?.endMarker && bodyCount >= BODY_BEFORE_END) {
       const k = Math.min(bodyCount, LEAD_PARAGRAPHS);
-      prepare(k);
+      prepare(k, i + 1);
       if (bodyChars >= (feedAfter[k]?.[i + 1] ?? 0)) {
         end = i;
         break;
