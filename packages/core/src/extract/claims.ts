@@ -6,6 +6,7 @@ import { APPOINT_WORDS, END_VERBS, EVENT_NOUNS, SPEECH_VERBS, START_VERBS, STOP,
 import type { Token } from "./nlp.js";
 import { spansWithin } from "../util/spans.js";
 import { memoByString } from "../util/memo.js";
+import { codePointAt, isLetterOrDigit } from "../util/chars.js";
 
 /** Segment kinds claims are drawn from: the article's own body text. */
 
@@ -183,14 +184,12 @@ function stripRange(text: string, clause: { start: number; end: number }, cut: {
 function isContent(t: Token): boolean {
   // The part of speech first: the cheapest test, and most tokens that fail fail it.
   if (!(t.pos === "NOUN" || t.pos === "PROPN" || t.pos === "VERB" || t.pos === "ADJ" || t.pos === "NUM" || t.pos === "ADV" || t.pos === "")) return false;
-  return contentWord(t.text) && (t.lemma === undefined || notStopword(t.lemma));
+  // Leads with a letter or a digit (`/^[\p{L}\p{N}]/u`).
+  if (t.text.length === 0 || !isLetterOrDigit(codePointAt(t.text, 0))) return false;
+  const l = (t.lemma ?? t.text).toLowerCase();
+  return !STOP.has(l) && !STOP.has(t.text.toLowerCase());
 }
 
-const LEADS_WITH_WORD = /^[\p{L}\p{N}]/u;
-/** Whether a word as written may carry content: it starts with a letter or digit and is no stopword. */
-const contentWord = memoByString((word) => LEADS_WITH_WORD.test(word) && !STOP.has(word.toLowerCase()));
-/** Whether a lemma is no stopword. */
-const notStopword = memoByString((lemma) => !STOP.has(lemma.toLowerCase()));
 
 /** Content concepts of tokens: lemmas, lower-cased, British spellings folded, synonyms joined. */
 export function conceptsOf(tokens: readonly Token[]): string[] {
