@@ -169,32 +169,42 @@ export function findAgreements(
   });
   const rare = Math.log(1 + 3); // below: too common to find pairs, in over a third of claims
   const blocksOf = options.blocksOf ?? (() => [""]);
-  // Posting lists per block, then per concept; and each claim's lists, per concept (one per block it is in).
-  const index = new Map<string, Map<number, number[]>>();
-  const listsOf: number[][][][] = drafts.map(() => []);
-  // Where each claim's own entry sits in each of its lists: its candidates are the entries after it.
-  const startsOf: number[][][] = drafts.map(() => []);
+  // Posting lists (claims, in order) per block and concept, by list id; and each claim's entries, one per
+  // rare concept and block it is in, in flat arrays (claim a's run from entryStart[a]): the list, where the
+  // claim's own entry sits in it (its candidates are the entries after it) and the concept's ordinal.
+  const listOf = new Map<string, Map<number, number>>();
+  const lists: number[][] = [];
+  const entryStart = new Int32Array(drafts.length + 1);
+  const entryList: number[] = [];
+  const entryFrom: number[] = [];
+  const entryConcept: number[] = [];
   conceptIds.forEach((ids, i) => {
+    entryStart[i] = entryList.length;
     const blocks = blocksOf(drafts[i]!).map((block) => {
-      let postings = index.get(block);
-      if (!postings) index.set(block, (postings = new Map()));
-      return postings;
+      let byConcept = listOf.get(block);
+      if (!byConcept) listOf.set(block, (byConcept = new Map()));
+      return byConcept;
     });
+    let ordinal = 0;
     for (const c of ids) {
       if (weight[c]! < rare) continue;
-      const lists: number[][] = [];
-      const starts: number[] = [];
-      for (const postings of blocks) {
-        let list = postings.get(c);
-        if (!list) postings.set(c, (list = []));
+      for (const listIds of blocks) {
+        let id = listIds.get(c);
+        if (id === undefined) {
+          id = lists.length;
+          listIds.set(c, id);
+          lists.push([]);
+        }
+        const list = lists[id]!;
         list.push(i);
-        lists.push(list);
-        starts.push(list.length);
+        entryList.push(id);
+        entryFrom.push(list.length);
+        entryConcept.push(ordinal);
       }
-      listsOf[i]!.push(lists);
-      startsOf[i]!.push(starts);
+      ordinal++;
     }
   });
+  entryStart[drafts.length] = entryList.length;
   // Score candidate pairs (blocked by the index): a claim's candidates are the later claims that share at
   // least two of its rare concepts in one of its blocks, counted with stamps in typed arrays rather than a
   // map of pairs. Then merge groups best pair first. Two groups merge only when every cross pair is
@@ -225,27 +235,23 @@ export function findAgreements(
     rowStart[a] = simCols.length;
     const after = runEnd[a]!;
     touched.length = 0;
-    const listsOfA = listsOf[a]!;
-    for (let c = 0; c < listsOfA.length; c++) {
-      const lists = listsOfA[c]!;
-      const starts = startsOf[a]![c]!;
-      conceptStamp++;
-      for (let l = 0; l < lists.length; l++) {
-        const list = lists[l]!;
-        if (list.length < 2 || list.length > maxPosting) continue;
-        let k = starts[l]!;
-        if (k < list.length && list[k]! < after) k = lowerBoundIn(list, after, k);
-        for (; k < list.length; k++) {
-          const b = list[k]!;
-          if (b === a || seenIn[b] === conceptStamp) continue;
-          seenIn[b] = conceptStamp;
-          if (seenBy[b] !== a) {
-            seenBy[b] = a;
-            shared[b] = 0;
-            touched.push(b);
-          }
-          shared[b]!++;
+    for (let e = entryStart[a]!; e < entryStart[a + 1]!; e++) {
+      // A new stamp per concept: a claim met in two blocks through one concept counts once.
+      if (e === entryStart[a] || entryConcept[e] !== entryConcept[e - 1]) conceptStamp++;
+      const list = lists[entryList[e]!]!;
+      if (list.length < 2 || list.length > maxPosting) continue;
+      let k = entryFrom[e]!;
+      if (k < list.length && list[k]! < after) k = lowerBoundIn(list, after, k);
+      for (; k < list.length; k++) {
+        const b = list[k]!;
+        if (b === a || seenIn[b] === conceptStamp) continue;
+        seenIn[b] = conceptStamp;
+        if (seenBy[b] !== a) {
+          seenBy[b] = a;
+          shared[b] = 0;
+          touched.push(b);
         }
+        shared[b]!++;
       }
     }
     const ca = drafts[a]!.claim;
@@ -284,9 +290,8 @@ export function findAgreements(
     }
   }
   rowStart[n] = simCols.length;
-  listsOf.length = 0;
-  startsOf.length = 0;
-  index.clear();
+  lists.length = 0;
+  listOf.clear();
   pairs.sort((p, q) => q[2] - p[2] || p[0] - q[0] || p[1] - q[1]);
   const simOf = (x: number, y: number) => {
     const a = Math.min(x, y);
@@ -296,13 +301,15 @@ export function findAgreements(
     return at < end && simCols[at] === b ? simVals[at]! : 0;
   };
   const groupOf = drafts.map((_, i) => i);
-  const membersOf = new Map<number, number[]>(drafts.map((_, i) => [i, [i]]));
+  // Members of the groups that have merged; any other claim is a group of itself.
+  const membersOf = new Map<number, number[]>();
+  const members = (g: number) => membersOf.get(g) ?? [g];
   for (const [a, b] of pairs) {
     const ga = groupOf[a]!;
     const gb = groupOf[b]!;
     if (ga === gb) continue;
-    const A = membersOf.get(ga)!;
-    const B = membersOf.get(gb)!;
+    const A = members(ga);
+    const B = members(gb);
     let total = 0;
     let fits = true;
     for (const x of A) {
@@ -319,7 +326,7 @@ export function findAgreements(
     }
     if (!fits || total / (A.length * B.length) < threshold * 0.6) continue;
     const [keep, drop] = ga < gb ? [ga, gb] : [gb, ga];
-    const merged = [...membersOf.get(keep)!, ...membersOf.get(drop)!];
+    const merged = [...members(keep), ...members(drop)];
     membersOf.set(keep, merged);
     membersOf.delete(drop);
     for (const m of merged) groupOf[m] = keep;
