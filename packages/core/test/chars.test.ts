@@ -4,7 +4,7 @@ import { STOP } from "../src/extract/lexicon.js";
 import { shingles } from "../src/reconcile/copies.js";
 import { capitalisedRuns } from "../src/pipeline/stories.js";
 import { nameWordEnd } from "../src/resolve/candidates.js";
-import { isLetter, isLetterOrDigit, isUpper } from "../src/util/chars.js";
+import { forEachWord, isLetter, isLetterOrDigit, isUpper, runEnd } from "../src/util/chars.js";
 
 // The hand-written word scans must find exactly the words their regular expressions define, on text full
 // of what trips scanners up: accents, apostrophes, hyphens, digits, astral letters, lone surrogates,
@@ -88,6 +88,21 @@ describe("hand-written word scans", () => {
       }
     }
     expect(words).toBeGreaterThan(2000);
+  });
+
+  it("forEachWord visits each word once, in order, and goes on where the visitor says", () => {
+    const text = "ab, 𝒜𝒷 c.d e";
+    const letters = (t: string, i: number) => runEnd(t, i, isLetter);
+    const seen: string[] = [];
+    forEachWord(text, letters, (s, e) => void seen.push(text.slice(s, e)));
+    expect(seen).toEqual(["ab", "𝒜𝒷", "c", "d", "e"]);
+    // A visitor that cut its word short says where to go on: "abc" visited at 0, then from 1.
+    const resumed: number[] = [];
+    forEachWord("abc def", letters, (s) => {
+      resumed.push(s);
+      return s === 0 ? 1 : undefined;
+    });
+    expect(resumed).toEqual([0, 1, 4]);
   });
 
   it("topic keys take the same words as /\\p{L}[\\p{L}'’-]*/u", () => {

@@ -190,7 +190,6 @@ function isContent(t: Token): boolean {
   return !STOP.has(l) && !STOP.has(t.text.toLowerCase());
 }
 
-
 /** Content concepts of tokens: lemmas, lower-cased, British spellings folded, synonyms joined. */
 export function conceptsOf(tokens: readonly Token[]): string[] {
   const out: string[] = [];

@@ -12,7 +12,7 @@
  * default detector scores stopword profiles of the main European languages plus writing systems, and
  * returns `null` when unsure. fastText plugs in through {@link fastTextLanguageDetector}.
  */
-import { codePointAt, isLetter, runEnd } from "../util/chars.js";
+import { codePointAt, forEachWord, isLetter, runEnd } from "../util/chars.js";
 
 /** A detected language. */
 export interface LanguageGuess {
@@ -164,28 +164,21 @@ export function stopwordLanguageDetector(options: StopwordDetectorOptions = {}):
       let hits = 0;
       let words = 0;
       const lower = text.toLowerCase();
-      for (let i = 0; i < lower.length; ) {
-        const end = wordEnd(lower, i);
-        if (end === i) {
-          i += codePointAt(lower, i) > 0xffff ? 2 : 1;
-          continue;
-        }
-        const start = i;
-        i = end;
+      forEachWord(lower, wordEnd, (start, end) => {
         words++;
         // A word longer than every stopword is only read when it may be elided ("dell'anno"): no copy of
         // the other words.
-        if (end - start > LONGEST_STOPWORD && !apostropheNear(lower, start, end)) continue;
+        if (end - start > LONGEST_STOPWORD && !apostropheNear(lower, start, end)) return;
         const word = lower.slice(start, end);
         const w = WEIGHTS.get(word.includes("’") ? word.replace("’", "'") : word) ?? elided(word);
-        if (!w) continue;
+        if (!w) return;
         hits++;
         for (let l = 0; l < w.length; l++) {
           if (w[l] === 0) continue;
           scores[l]! += w[l]!;
           scored[l] = 1;
         }
-      }
+      });
       // Every mark is a non-ASCII letter: ASCII text has none to count.
       for (const [re, add] of NON_ASCII.test(lower) ? MARKS : []) {
         const n = Math.min(lower.match(re)?.length ?? 0, 3);

@@ -21,7 +21,7 @@ import type { Segment } from "../model/article.js";
 import { detectArticleLanguage, differentLanguage, type LanguageDetector } from "./language.js";
 import { STOP } from "./lexicon.js";
 import { datelinePrefix, endsWithFunctionWord, isHeadlineLike, isNameList, lineRule, wordCount, type LineVerdict } from "./noise-rules.js";
-import { codePointAt, isLetter, isLetterOrDigit } from "../util/chars.js";
+import { codePointAt, forEachWord, isLetter, isLetterOrDigit, runEnd } from "../util/chars.js";
 import { memoByString } from "../util/memo.js";
 
 export { datelinePrefix, isHeadlineLike, isNameList, isStampLine, lineRule, wordCount, type LineVerdict } from "./noise-rules.js";
@@ -255,27 +255,23 @@ const UPPER_FIRST = /^\p{Lu}/u;
 
 /** The {@link TopicKeys} of a text. */
 export function topicKeys(text: string, into: TopicKeys = { all: new Set(), named: new Set() }): TopicKeys {
-  // Words as `/\p{L}[\p{L}'’-]*/u` would match them, scanned by hand: no match array per word.
-  for (let i = 0; i < text.length; ) {
-    const first = codePointAt(text, i);
-    if (!isLetter(first)) {
-      i += first > 0xffff ? 2 : 1;
-      continue;
-    }
-    const start = i;
-    i += first > 0xffff ? 2 : 1;
-    while (i < text.length) {
-      const cp = codePointAt(text, i);
-      if (cp !== 39 && cp !== 0x2019 && cp !== 45 && !isLetter(cp)) break;
-      i += cp > 0xffff ? 2 : 1;
-    }
-    const key = topicKeyOf(text.slice(start, i));
-    if (key === null) continue;
+  forEachWord(text, topicWordEnd, (start, end) => {
+    const key = topicKeyOf(text.slice(start, end));
+    if (key === null) return;
     into.all.add(key.key);
     if (key.named) into.named.add(key.key);
-  }
+  });
   return into;
 }
+
+/** Where a topic word starting at `i` ends: a letter, then letters, apostrophes and hyphens (`\p{L}[\p{L}'’-]*`), scanned by hand (no match array per word). */
+function topicWordEnd(text: string, i: number): number {
+  const first = codePointAt(text, i);
+  return isLetter(first) ? runEnd(text, i + (first > 0xffff ? 2 : 1), isTopicWordChar) : i;
+}
+
+/** A letter, an apostrophe or a hyphen. */
+const isTopicWordChar = (cp: number) => cp === 39 || cp === 0x2019 || cp === 45 || isLetter(cp);
 
 /** A word's topic key (its first four letters, lower-cased, possessive dropped) and whether it is capitalised; `null` for stopwords and short words. */
 const topicKeyOf = memoByString((raw): { key: string; named: boolean } | null => {

@@ -1,5 +1,5 @@
 import type { EntityType } from "../model/entity.js";
-import { codePointAt, isLetterOrDigit, runEnd } from "../util/chars.js";
+import { forEachWord, isLetterOrDigit, runEnd } from "../util/chars.js";
 import { CITIES, countryOf } from "./gazetteer.js";
 import { bagKey, ordinalValue, personKey } from "./keys.js";
 import {
@@ -74,21 +74,15 @@ function alnumRun(text: string, i: number): number {
 function tokens(text: string, from: number, to: number): Tok[] {
   const out: Tok[] = [];
   const slice = text.slice(from, to);
-  for (let i = 0; i < slice.length; ) {
-    const stop = nameWordEnd(slice, i);
-    if (stop === i) {
-      i += codePointAt(slice, i) > 0xffff ? 2 : 1;
-      continue;
-    }
-    const index = i;
+  forEachWord(slice, nameWordEnd, (index, stop) => {
     let raw = slice.slice(index, stop);
-    i = stop;
+    let next = stop;
     const dotted = raw.includes(".");
     // Sentences glued without a space ("partnership.The") split at the dot.
     const glued = dotted ? /[\p{Ll}\d]\.(?=\p{Lu}\p{Ll})/u.exec(raw) : null;
     if (glued) {
       raw = raw.slice(0, glued.index + 1);
-      i = index + raw.length + 1;
+      next = index + raw.length + 1;
     }
     // Keep the dot of initialisms ("U.S."), initials ("L.") and honorifics ("Jr."); drop a sentence-final dot.
     if (dotted && raw.endsWith(".") && !/^(?:\p{L}\.){2,}$/u.test(raw) && !/^\p{Lu}\.$/u.test(raw) && !/^(?:Jr|Sr|St|Mr|Mrs|Ms|Dr)\.$/.test(raw)) raw = raw.slice(0, -1);
@@ -104,7 +98,8 @@ function tokens(text: string, from: number, to: number): Tok[] {
     const breakAfter = !continues(text, start + raw.length);
     const cap = startsUpper(word) || (/\d/.test(word) && ordinalValue(word) !== null);
     out.push({ start, end, text: word, cap, possessive, breakAfter });
-  }
+    return next;
+  });
   return out;
 }
 

@@ -45,6 +45,22 @@ export function runEnd(text: string, i: number, test: (cp: number) => boolean): 
   return i;
 }
 
+/**
+ * Calls `visit(start, end)` for each word of `text`, in order: a word starts where `wordEnd(text, i) > i`
+ * and ends there; the characters between words are passed a code point at a time. `visit` may return
+ * where the scan goes on (after a word it cut short; past `start`), else it goes on at `end`.
+ */
+export function forEachWord(text: string, wordEnd: (text: string, i: number) => number, visit: (start: number, end: number) => number | void): void {
+  for (let i = 0; i < text.length; ) {
+    const end = wordEnd(text, i);
+    if (end === i) {
+      i += codePointAt(text, i) > 0xffff ? 2 : 1;
+      continue;
+    }
+    i = visit(i, end) ?? end;
+  }
+}
+
 /** The code point at `i` in `text` (a lone surrogate stands for itself); its width is 2 above U+FFFF. */
 export function codePointAt(text: string, i: number): number {
   const c = text.charCodeAt(i);
