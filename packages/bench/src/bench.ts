@@ -12,7 +12,10 @@
  * - feeds: a 10,000-item RSS 2.0, Atom and JSON Feed through the feed adapter: items/s, peak RSS.
  *
  * Prints tables and writes everything to `bench-results/bench.json` at the repository root.
- * Options: `--sizes 100,1000,10000`, `--batch-max 1000`, `--threads N` (default: the available parallelism; 1 skips the threaded run), `--modes stories,threads,batch`, `--only pipeline,nlp,ingest,feeds`, `--out <file>`.
+ * - texts (with `--texts PATH`): the pipeline and wink-nlp on real articles, a folder of `.txt` files or a
+ *   JSON Lines file (`--texts-field`, default `text`, names the field holding each article).
+ *
+ * Options: `--sizes 100,1000,10000`, `--batch-max 1000`, `--threads N` (default: the available parallelism; 1 skips the threaded run), `--modes stories,threads,batch`, `--only pipeline,nlp,ingest,feeds`, `--texts PATH`, `--texts-field NAME`, `--out <file>`.
  */
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -21,6 +24,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { feedDocument, itemDocument, type FeedFormat, type ItemFormat } from "./formats.js";
 import { asTextFile, generateCorpus } from "./corpus.js";
+import { readTexts } from "./texts.js";
 
 const self = fileURLToPath(import.meta.url);
 const root = resolve(dirname(self), "..", "..", "..");
@@ -189,12 +193,18 @@ function corpusDir(size: number): string {
  * Child: wink-nlp alone on the same texts: `tagging` is sentences + POS (the model and pipes the pipeline
  * uses), `full` is wink's default pipeline (sentences, negation, sentiment, entities, POS).
  */
-async function runNlp(size: number, pipes: "tagging" | "full"): Promise<NlpResult> {
+async function runNlp(size: number, pipes: "tagging" | "full", dir?: string): Promise<NlpResult> {
   const { default: winkNLP } = await import("wink-nlp");
   const { default: model } = await import("wink-eng-lite-web-model");
   const nlp = pipes === "tagging" ? winkNLP(model, ["sbd", "pos"]) : winkNLP(model);
   const its = nlp.its;
-  const texts = generateCorpus({ articles: size }).map(asTextFile);
+  // The synthetic corpus of `size` articles, or the texts the parent wrote to `dir` (--texts), as the
+  // pipeline's child reads them.
+  const texts = dir
+    ? readdirSync(dir)
+        .sort()
+        .map((name) => readFileSync(join(dir, name), "utf8"))
+    : generateCorpus({ articles: size }).map(asTextFile);
   const bytes = texts.reduce((n, t) => n + encoder.encode(t).byteLength, 0);
   nlp.readDoc("Warm up the model.").tokens().out(its.pos);
   const t0 = performance.now();
@@ -282,11 +292,52 @@ function option(name: string, fallback: string): string {
   return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
 }
 
+/**
+ * `--texts PATH`: the pipeline (story by story on one thread, and on `threads` worker threads) and wink-nlp
+ * on real articles the user gives, since synthetic text flatters a tagger (its vocabulary is small, so
+ * wink's caches hit far more often than on news) more than it flatters the pipeline.
+ */
+function benchTexts(path: string, field: string, threads: number): Record<string, unknown> {
+  const { texts, skipped } = readTexts(path, field);
+  const dir = mkdtempSync(join(tmpdir(), "corroborate-texts-"));
+  let measured: Record<string, unknown>;
+  try {
+    const width = String(texts.length).length;
+    texts.forEach((t, i) => writeFileSync(join(dir, `${String(i).padStart(width, "0")}.txt`), t.text));
+    const n = String(texts.length);
+    const run = child<PipelineResult>(["pipeline", n, "stories", dir]);
+    const threaded = threads > 1 ? child<PipelineResult>(["pipeline", n, "threads", dir, String(threads)]) : null;
+    const nlp = child<NlpResult>(["nlp", n, "tagging", dir]);
+    const nlpFull = child<NlpResult>(["nlp", n, "full", dir]);
+    measured = { run, threaded, nlp, nlpFull };
+    const tag = ok(nlp) ? nlp : null;
+    const full = ok(nlpFull) ? nlpFull : null;
+    console.log(`\nReal text (--texts ${path}${field === "text" ? "" : `, field "${field}"`}): ${texts.length} articles${skipped ? ` (${skipped} empty skipped)` : ""}, ${tag ? mb(tag.bytes).toFixed(2) : "?"} MB`);
+    console.log(`wink-nlp on the same text: tagging (sbd + pos) ${tag ? tag.mbPerS.toFixed(2) : "-"} MB/s, full default pipeline ${full ? full.mbPerS.toFixed(2) : "-"} MB/s`);
+    const rows = [["story by story, 1 thread", run] as const, ...(threaded ? [[`${threads} worker threads`, threaded] as const] : [])];
+    console.log(
+      table(
+        ["pipeline", "articles", "stories", "wall s", "CPU s", "articles/s", "MB/s", "peak RSS MB", "÷ wink tagging", "÷ wink full"],
+        rows.map(([label, r]) => {
+          if (!ok(r)) return [label, "", "", r.error, "", "", "", "", "", ""];
+          return [label, r.articles, r.stories, r.ms / 1000, r.cpuMs / 1000, r.articles / (r.ms / 1000), mb(r.bytes) / (r.ms / 1000), r.peakRssMb, tag ? r.ms / tag.ms : "", full ? r.ms / full.ms : ""];
+        }),
+      ),
+    );
+    const stages = ok(run) ? run.stages : {};
+    console.log("Time per stage, story by story (s):");
+    console.log(table(Object.keys(stages), [Object.values(stages).map((ms) => ms / 1000)]));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return { path, field, texts: texts.length, skipped, ...measured };
+}
+
 async function main(): Promise<void> {
   if (process.argv[2] === "--child") {
     const [task, a, b, c, d] = process.argv.slice(3);
     const result =
-      task === "pipeline" ? await runPipeline(Number(a), b as PipelineMode, c!, Number(d ?? 1)) : task === "nlp" ? await runNlp(Number(a), b === "full" ? "full" : "tagging") : task === "ingest" ? await runIngest(a!, Number(b)) : await runFeed(a!, b!, c ?? "plain");
+      task === "pipeline" ? await runPipeline(Number(a), b as PipelineMode, c!, Number(d ?? 1)) : task === "nlp" ? await runNlp(Number(a), b === "full" ? "full" : "tagging", c) : task === "ingest" ? await runIngest(a!, Number(b)) : await runFeed(a!, b!, c ?? "plain");
     process.stdout.write(`${JSON.stringify(result)}\n`);
     return;
   }
@@ -295,11 +346,11 @@ async function main(): Promise<void> {
   const outFile = resolve(option("out", join(root, "bench-results", "bench.json")));
   const results: Record<string, unknown> = { node: process.version, cpus: (await import("node:os")).cpus().length, date: new Date().toISOString() };
   console.log(`Corroborate benchmarks — node ${process.version}, one process per measurement, synthetic invented corpus (seeded)\n`);
+  const threads = Number(option("threads", String((await import("node:os")).availableParallelism())));
 
   if (only.has("pipeline") || only.has("nlp")) {
     const batchMax = Number(option("batch-max", "1000"));
     const modes = new Set(option("modes", "stories,threads,batch").split(","));
-    const threads = Number(option("threads", String((await import("node:os")).availableParallelism())));
     type Row = {
       size: number;
       run: PipelineResult | { error: string } | null;
@@ -372,6 +423,9 @@ async function main(): Promise<void> {
     results.pipeline = rows;
     results.scaling = scaling;
   }
+
+  const textsPath = option("texts", "");
+  if (textsPath) results.texts = benchTexts(resolve(textsPath), option("texts-field", "text"), threads);
 
   if (only.has("ingest")) {
     const formats = ["text", "html", "rss", "atom", "jsonfeed", "jsonld", "ninjs", "newsml"];

@@ -4,3 +4,4 @@
  */
 export { asTextFile, generateCorpus, random, type CorpusOptions, type SyntheticArticle } from "./corpus.js";
 export { feedDocument, itemDocument, xmlEscape, type FeedFormat, type ItemFormat } from "./formats.js";
+export { BenchTextsError, readTexts, type BenchText } from "./texts.js";

@@ -3,7 +3,7 @@ import type { Attribution, Claim, Modality, TimeValue } from "../model/claim.js"
 import type { Entity, Mention } from "../model/entity.js";
 import type { ArticleAnalysis } from "../pipeline/state.js";
 import { APPOINT_WORDS, END_VERBS, EVENT_NOUNS, SPEECH_VERBS, START_VERBS, STOP, TOLL_WORDS, concept, mayBeOneOf } from "./lexicon.js";
-import type { Token } from "./nlp.js";
+import { TokenTable, type Token } from "./nlp.js";
 import { spansWithin } from "../util/spans.js";
 import { memoByString } from "../util/memo.js";
 import { codePointAt, isLetterOrDigit } from "../util/chars.js";
@@ -97,7 +97,11 @@ export function isNegated(text: string): boolean {
 export interface ClaimContext {
   article: Article;
   analysis: ArticleAnalysis;
-  tokens: Token[];
+  /**
+   * The article's tokens (tagged, with lemmas, in text order): token objects, or its token table, from which
+   * only the tokens of body clauses are made into objects.
+   */
+  tokens: readonly Token[] | TokenTable;
   mentions: Mention[];
   entityById: Map<string, Entity>;
 }
@@ -108,8 +112,9 @@ export interface ClaimContext {
  * counts, spokesperson, appointment). Page furniture and other-language text never give claims.
  */
 export function extractClaims(ctx: ClaimContext): ClaimDraft[] {
-  const { article, analysis, tokens, mentions, entityById } = ctx;
+  const { article, analysis, mentions, entityById } = ctx;
   const text = article.text;
+  const tokens = ctx.tokens instanceof TokenTable ? ctx.tokens : TokenTable.from(ctx.tokens);
   const drafts: ClaimDraft[] = [];
   let ti = 0;
   let mi = 0;
@@ -122,10 +127,10 @@ export function extractClaims(ctx: ClaimContext): ClaimDraft[] {
     if (!CONTENT_KINDS.has(sentence.kind)) continue;
     const attribution = findAttribution(text, sentence.start, sentence.end);
     for (const clause of splitClauses(text, sentence.start, sentence.end)) {
-      while (ti < tokens.length && tokens[ti]!.end <= clause.start) ti++;
+      while (ti < tokens.length && tokens.endOf(ti) <= clause.start) ti++;
       let tj = ti;
-      while (tj < tokens.length && tokens[tj]!.start < clause.end) tj++;
-      const ctoks = tokens.slice(ti, tj);
+      while (tj < tokens.length && tokens.startOf(tj) < clause.end) tj++;
+      const ctoks = tokens.slice(ti, tj, text);
       while (mi < mentions.length && mentions[mi]!.end <= clause.start) mi++;
       const cmentions: Mention[] = [];
       for (let k = mi; k < mentions.length && mentions[k]!.start < clause.end; k++) if (mentions[k]!.end <= clause.end) cmentions.push(mentions[k]!);

@@ -252,8 +252,13 @@ export class TokenTable {
 
   /** All tokens, rebuilt from `text`. */
   toArray(text: string): Token[] {
-    const out: Token[] = new Array(this.length);
-    for (let i = 0; i < this.length; i++) out[i] = this.get(i, text);
+    return this.slice(0, this.length, text);
+  }
+
+  /** Tokens `from` to `to` (excluded), rebuilt from `text`. */
+  slice(from: number, to: number, text: string): Token[] {
+    const out: Token[] = new Array(Math.max(0, to - from));
+    for (let i = from; i < to; i++) out[i - from] = this.get(i, text);
     return out;
   }
 

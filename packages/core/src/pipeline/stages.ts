@@ -71,7 +71,7 @@ export const claimsStage: Stage = {
     const entityById = new Map(state.entities.map((e) => [e.id, e]));
     for (const article of state.articles) {
       const analysis = state.analyses.get(article.id)!;
-      analysis.claims = extractClaims({ article, analysis, tokens: analysis.tokens.toArray(article.text), mentions: state.mentionsByArticle.get(article.id) ?? [], entityById });
+      analysis.claims = extractClaims({ article, analysis, tokens: analysis.tokens, mentions: state.mentionsByArticle.get(article.id) ?? [], entityById });
     }
   },
 };
