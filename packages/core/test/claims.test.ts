@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { mayBeOneOf } from "../src/extract/lexicon.js";
-import { findAttribution, isNegated, modalityOf, splitClauses } from "../src/extract/claims.js";
+import { extractClaims, findAttribution, isNegated, modalityOf, splitClauses } from "../src/extract/claims.js";
+import { ArticleSchema } from "../src/model/article.js";
+import { segmentArticle } from "../src/extract/segment.js";
 
 const attribution = (s: string) => {
   const a = findAttribution(s, 0, s.length);
@@ -67,5 +69,27 @@ describe("mayBeOneOf", () => {
     // non-ASCII first letter: left to the set.
     const others = ["the", "ferry", "Harbour", "appointments", "İnstalled", "x", "ballot", "union", "seven", "Ankle", "İnstall"];
     expect(others.filter((w) => may(w))).toEqual(["seven", "Ankle", "İnstall"]);
+  });
+});
+
+describe("extractClaims input", () => {
+  it("gives the same claims from the article's token table as from its token objects", () => {
+    // Invented outlet and people.
+    const text = [
+      "Harbour pilots in Port Calder began a six-day strike on Monday, union spokesperson Rosa Ventris said.",
+      "Photo: Calder Gazette",
+      "The port authority said that 14 ships were waiting offshore, and ferries will not sail until Sunday.",
+    ].join("\n\n");
+    const article = ArticleSchema.parse({ id: "a1", text, language: "en", publishedAt: "2024-06-05", source: { input: "a1.txt", adapter: "text" } });
+    const { sentences, tokens } = segmentArticle(article);
+    const analysis = { article, sentences, times: [], quantities: [], tokens, claims: [] };
+    const context = { article, analysis, mentions: [], entityById: new Map() };
+    const fromTable = extractClaims({ ...context, tokens });
+    const fromObjects = extractClaims({ ...context, tokens: tokens.toArray(text) });
+    expect(fromTable.length).toBe(2);
+    expect(fromTable).toEqual(fromObjects);
+    // The caption gives no claim; the predicate comes from the tagged tokens.
+    expect(fromTable.some((d) => d.claim.text.includes("Gazette"))).toBe(false);
+    expect(fromTable[0]!.claim.predicate).toBe("begin");
   });
 });

@@ -523,6 +523,9 @@ describe("TokenTable", () => {
     const ended = tokens.find((t) => t.text === "ended")!;
     expect(table.tagAt(ended.start, text)).toEqual({ pos: ended.pos, lemma: ended.lemma });
     expect(table.tagAt(ended.start + 1, text)).toBeUndefined();
+    // Any range of it, and an empty one.
+    expect(table.slice(3, 9, text)).toEqual(tokens.slice(3, 9));
+    expect(table.slice(5, 5, text)).toEqual([]);
   });
 
   it("keeps tokens without lemmas without them", () => {

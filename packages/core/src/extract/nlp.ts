@@ -144,21 +144,21 @@ export function analyseRanges(
   const lemmas = options.lemma ? (tokens.out(its.lemma as unknown as typeof its.value) as string[]) : null;
   const spans = doc.sentences().out(its.span) as unknown as number[][];
   const sentenceOf = withTokens ? sentenceIndexOfTokens(spans, values.length) : [];
-  const offsets = tokenOffsets(slice, values, spaces);
+  const { starts, ends } = tokenOffsets(slice, values, spaces);
   const builder = withTokens instanceof TokenTableBuilder ? withTokens : null;
   const out: Token[] = [];
   // The range each token falls in (tokens come in order); a token between two ranges is the break's own.
   let r = 0;
   for (let i = 0; withTokens && i < values.length; i++) {
-    const o = offsets[i] as Offsets;
-    while (r + 1 < ranges.length && o.start >= bases[r + 1]!) r++;
+    const oStart = starts[i]!;
+    while (r + 1 < ranges.length && oStart >= bases[r + 1]!) r++;
     const stop = bases[r]! + lengths[r]!;
-    if (o.start >= stop) continue;
+    if (oStart >= stop) continue;
     const shift = froms[r]! - bases[r]!;
-    const start = o.start + shift;
-    const end = Math.min(o.end, stop) + shift;
+    const start = oStart + shift;
+    const end = Math.min(ends[i]!, stop) + shift;
     if (builder) {
-      builder.push(start, end, pos ? (pos[i] ?? "") : "", types[i] ?? "", sentenceOf[i] ?? 0, lemmas ? lemmaOf(slice, o, lemmas[i]) : undefined);
+      builder.push(start, end, pos ? (pos[i] ?? "") : "", types[i] ?? "", sentenceOf[i] ?? 0, lemmas ? lemmaOf(slice, oStart, ends[i]!, lemmas[i]) : undefined);
       continue;
     }
     const token: Token = { start, end, text: text.slice(start, end), pos: pos ? (pos[i] ?? "") : "", type: types[i] ?? "", sentenceIndex: sentenceOf[i] ?? 0 };
@@ -168,14 +168,16 @@ export function analyseRanges(
   // Each sentence, cut at the breaks, goes to the ranges it covers.
   r = 0;
   for (const [first, lastToken] of spans) {
-    const a = offsets[first ?? 0];
-    const b = offsets[lastToken ?? values.length - 1];
-    if (!a || !b) continue;
-    while (r + 1 < ranges.length && a.start >= bases[r + 1]!) r++;
-    for (let k = r; k < ranges.length && bases[k]! < b.end; k++) {
+    const a = first ?? 0;
+    const b = lastToken ?? values.length - 1;
+    if (!(a >= 0 && a < values.length && b >= 0 && b < values.length)) continue;
+    const aStart = starts[a]!;
+    const bEnd = ends[b]!;
+    while (r + 1 < ranges.length && aStart >= bases[r + 1]!) r++;
+    for (let k = r; k < ranges.length && bases[k]! < bEnd; k++) {
       const shift = froms[k]! - bases[k]!;
-      let s = Math.max(a.start, bases[k]!) + shift;
-      let e = Math.min(b.end, bases[k]! + lengths[k]!) + shift;
+      let s = Math.max(aStart, bases[k]!) + shift;
+      let e = Math.min(bEnd, bases[k]! + lengths[k]!) + shift;
       while (s < e && isSpace(text.charCodeAt(s))) s++;
       while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
       if (e > s) sentences[k]!.push({ start: s, end: e });
@@ -402,16 +404,19 @@ export function winkSentences(text: string, start: number, end: number): Offsets
 }
 
 /** A token's lemma as a {@link TokenTableBuilder} keeps it, read without copying the token's text when it is the lemma. */
-function lemmaOf(slice: string, o: Offsets, lemma: string | undefined): LemmaOf {
+function lemmaOf(slice: string, start: number, end: number, lemma: string | undefined): LemmaOf {
   if (lemma === undefined) return SAME;
-  const length = o.end - o.start;
-  if (lemma.length === length && slice.startsWith(lemma, o.start)) return SAME;
-  return lemma === slice.slice(o.start, o.end).toLowerCase() ? LOWER : lemma;
+  if (lemma.length === end - start && slice.startsWith(lemma, start)) return SAME;
+  return lemma === slice.slice(start, end).toLowerCase() ? LOWER : lemma;
 }
 
-/** Offsets of wink tokens within `slice`: running sum of preceding spaces and values, verified. */
-function tokenOffsets(slice: string, values: string[], spaces: string[]): Offsets[] {
-  const out: Offsets[] = new Array(values.length);
+/**
+ * Offsets of wink tokens within `slice`: running sum of preceding spaces and values, verified. In typed
+ * arrays, not an object per token.
+ */
+function tokenOffsets(slice: string, values: string[], spaces: string[]): { starts: Int32Array; ends: Int32Array } {
+  const starts = new Int32Array(values.length);
+  const ends = new Int32Array(values.length);
   let cursor = 0;
   for (let i = 0; i < values.length; i++) {
     const value = values[i] ?? "";
@@ -422,10 +427,11 @@ function tokenOffsets(slice: string, values: string[], spaces: string[]): Offset
       at = found >= 0 ? found : Math.min(expected, slice.length);
     }
     const stop = Math.min(at + value.length, slice.length);
-    out[i] = { start: at, end: stop };
+    starts[i] = at;
+    ends[i] = stop;
     cursor = stop;
   }
-  return out;
+  return { starts, ends };
 }
 
 function sentenceIndexOfTokens(spans: number[][], count: number): number[] {

@@ -255,17 +255,22 @@ export function findAgreements(
       }
     }
     const ca = drafts[a]!.claim;
-    for (const b of touched) {
+    // Indexed loops in this hot part: for-of over arrays and typed arrays allocated iterator results here.
+    for (let t = 0; t < touched.length; t++) {
+      const b = touched[t]!;
       if (shared[b]! < 2) continue;
       const cb = drafts[b]!.claim;
       if (ca.articleId === cb.articleId || !compatible(ca, cb)) continue;
       // One pass over the shared concepts gives both the substance test and the weighted Dice similarity
       // (weightedDice with each set's total weight summed once per claim, in the same order).
       stamp++;
-      for (const c of conceptIds[b]!) mark[c] = stamp;
+      const idsB = conceptIds[b]!;
+      for (let k = 0; k < idsB.length; k++) mark[idsB[k]!] = stamp;
       let common = 0;
       let commonWeight = 0;
-      for (const c of conceptIds[a]!) {
+      const idsA = conceptIds[a]!;
+      for (let k = 0; k < idsA.length; k++) {
+        const c = idsA[k]!;
         if (mark[c] !== stamp) continue;
         common++;
         commonWeight += weight[c]!;
