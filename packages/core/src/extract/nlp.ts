@@ -56,8 +56,9 @@ export interface TokenizeOptions {
 
 /**
  * Tokenizes `text` (or `text[start, end)`) with wink-nlp and maps every token back to exact string offsets.
- * wink keeps no offsets, but it keeps each token's preceding spaces, so offsets are the running sum; each
- * token is checked against the text and, should wink ever normalise one, found again by a forward search.
+ * wink keeps no offsets, but it reads every character into a token or the whitespace between tokens, so each
+ * token starts where the previous one ends plus the whitespace after it; each is checked against the text
+ * and, should wink ever normalise one, found again by a forward search.
  */
 export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
   return analyse(text, options).tokens;
@@ -137,14 +138,13 @@ export function analyseRanges(
   const tokens = doc.tokens();
   const values = tokens.out(its.value) as string[];
   if (values.length === 0) return { tokens: [], sentences };
-  const spaces = tokens.out(its.precedingSpaces) as string[];
   const types = tokens.out(its.type) as string[];
   const pos = withPos ? (tokens.out(its.pos) as string[]) : null;
   // wink's typings miss the addons argument of its.lemma; the call is the documented one.
   const lemmas = options.lemma ? (tokens.out(its.lemma as unknown as typeof its.value) as string[]) : null;
   const spans = doc.sentences().out(its.span) as unknown as number[][];
   const sentenceOf = withTokens ? sentenceIndexOfTokens(spans, values.length) : [];
-  const { starts, ends } = tokenOffsets(slice, values, spaces);
+  const { starts, ends } = tokenOffsets(slice, values);
   const builder = withTokens instanceof TokenTableBuilder ? withTokens : null;
   const out: Token[] = [];
   // The range each token falls in (tokens come in order); a token between two ranges is the break's own.
@@ -411,16 +411,19 @@ function lemmaOf(slice: string, start: number, end: number, lemma: string | unde
 }
 
 /**
- * Offsets of wink tokens within `slice`: running sum of preceding spaces and values, verified. In typed
- * arrays, not an object per token.
+ * Offsets of wink tokens within `slice`, in typed arrays (not an object per token): each token is where the
+ * text goes on after the previous one and the whitespace that follows it (wink keeps that whitespace as the
+ * token's preceding spaces, but reading them costs a string per token), verified, and found by a forward
+ * search should wink ever normalise a token.
  */
-function tokenOffsets(slice: string, values: string[], spaces: string[]): { starts: Int32Array; ends: Int32Array } {
+function tokenOffsets(slice: string, values: string[]): { starts: Int32Array; ends: Int32Array } {
   const starts = new Int32Array(values.length);
   const ends = new Int32Array(values.length);
   let cursor = 0;
   for (let i = 0; i < values.length; i++) {
     const value = values[i] ?? "";
-    const expected = cursor + (spaces[i]?.length ?? 0);
+    let expected = cursor;
+    while (expected < slice.length && isSpace(slice.charCodeAt(expected))) expected++;
     let at = expected;
     if (!slice.startsWith(value, expected)) {
       const found = slice.indexOf(value, cursor);
