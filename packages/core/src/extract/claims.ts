@@ -191,8 +191,9 @@ function isContent(t: Token): boolean {
   if (!(t.pos === "NOUN" || t.pos === "PROPN" || t.pos === "VERB" || t.pos === "ADJ" || t.pos === "NUM" || t.pos === "ADV" || t.pos === "")) return false;
   // Leads with a letter or a digit (`/^[\p{L}\p{N}]/u`).
   if (t.text.length === 0 || !isLetterOrDigit(codePointAt(t.text, 0))) return false;
-  const l = (t.lemma ?? t.text).toLowerCase();
-  return !STOP.has(l) && !STOP.has(t.text.toLowerCase());
+  const lowered = t.text.toLowerCase();
+  if (STOP.has(lowered)) return false;
+  return t.lemma === undefined || !STOP.has(t.lemma.toLowerCase());
 }
 
 /** Content concepts of tokens: lemmas, lower-cased, British spellings folded, synonyms joined. */
