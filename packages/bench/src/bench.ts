@@ -24,11 +24,12 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { feedDocument, itemDocument, type FeedFormat, type ItemFormat } from "./formats.js";
 import { asTextFile, generateCorpus } from "./corpus.js";
-import { readTexts } from "./texts.js";
+import { BenchTextsError, readTexts } from "./texts.js";
 
 const self = fileURLToPath(import.meta.url);
 const root = resolve(dirname(self), "..", "..", "..");
 const encoder = new TextEncoder();
+const decoder = new TextDecoder();
 
 interface PipelineResult {
   articles: number;
@@ -101,9 +102,7 @@ async function runPipeline(size: number, mode: PipelineMode, dir: string, thread
   // The corpus was written to `dir` by the parent (see corpusDir), so generating it costs this process
   // nothing; its files are read here, as the CLI reads its inputs, and the reading is timed.
   const t0 = performance.now();
-  const files = readdirSync(dir)
-    .sort()
-    .map((name) => ({ input: { name, data: new Uint8Array(readFileSync(join(dir, name))), mediaType: "text/plain" } }));
+  const files = corpusFiles(dir).map(({ name, data }) => ({ input: { name, data, mediaType: "text/plain" } }));
   const bytes = files.reduce((n, f) => n + f.input.data.byteLength, 0);
   const stages: Record<string, number> = {};
   const heapAfter: Record<string, number> = {};
@@ -182,6 +181,13 @@ async function runPipeline(size: number, mode: PipelineMode, dir: string, thread
   };
 }
 
+/** The files the parent wrote to `dir` (the synthetic corpus or the --texts articles), in name order. */
+function corpusFiles(dir: string): { name: string; data: Uint8Array }[] {
+  return readdirSync(dir)
+    .sort()
+    .map((name) => ({ name, data: new Uint8Array(readFileSync(join(dir, name))) }));
+}
+
 /** Writes the synthetic corpus of `size` articles as text files to a new temporary folder. */
 function corpusDir(size: number): string {
   const dir = mkdtempSync(join(tmpdir(), "corroborate-corpus-"));
@@ -201,9 +207,7 @@ async function runNlp(size: number, pipes: "tagging" | "full", dir?: string): Pr
   // The synthetic corpus of `size` articles, or the texts the parent wrote to `dir` (--texts), as the
   // pipeline's child reads them.
   const texts = dir
-    ? readdirSync(dir)
-        .sort()
-        .map((name) => readFileSync(join(dir, name), "utf8"))
+    ? corpusFiles(dir).map(({ data }) => decoder.decode(data))
     : generateCorpus({ articles: size }).map(asTextFile);
   const bytes = texts.reduce((n, t) => n + encoder.encode(t).byteLength, 0);
   nlp.readDoc("Warm up the model.").tokens().out(its.pos);
@@ -470,4 +474,11 @@ async function main(): Promise<void> {
   console.log(`\nResults written to ${outFile}`);
 }
 
-await main();
+try {
+  await main();
+} catch (error) {
+  // A bad --texts source is the user's to fix: its message names the file and line, no stack needed.
+  if (!(error instanceof BenchTextsError)) throw error;
+  console.error(`bench: ${error.message}`);
+  process.exitCode = 2;
+}
